@@ -1,0 +1,28 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "ewa",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "EWA", targets: ["EWA"]),
+    .executable(name: "ewa", targets: ["ewa"]),
+  ],
+  dependencies: [
+    // The command-line parser, used by the `ewa` executable only.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The averager: the one implementation of the EWA recurrence. No dependencies.
+    .target(name: "EWA"),
+    .executableTarget(
+      name: "ewa",
+      dependencies: [
+        "EWA",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "EWATests", dependencies: ["EWA"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

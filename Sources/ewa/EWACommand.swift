@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct EWACommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ewa",
+    abstract: "Exponentially weighted averages: smooth CSV time series, train with optimizers built on them, and plot both.",
+    version: EWAVersion.string,
+    subcommands: []
+  )
+}

@@ -1,0 +1,3 @@
+enum EWAVersion {
+  static let string = "0.1.0"
+}
