@@ -1,0 +1,396 @@
+import EWA
+
+/// The streaming smoother behind `ewa smooth`: reads CSV records, keeps one
+/// ``ExponentialAverage`` (or ``ExponentialVariance`` with `--std`) per group, column and decay,
+/// and writes each row followed by its smoothed columns.
+///
+/// Memory is constant in the input length: records are read in chunks, and the only rows held
+/// back are those before every candidate column has shown a first value (at most
+/// ``lookaheadLimit`` rows), when the columns are chosen automatically.
+public final class Smoother {
+  /// How many rows may be held back while choosing the columns automatically; a column still
+  /// empty after them is not smoothed.
+  public static let lookaheadLimit = 1000
+
+  public let options: SmoothOptions
+  /// The number of non-numeric cells treated as missing under `--on-bad-value skip`.
+  public private(set) var skippedCells = 0
+  /// Where the first of them was.
+  public private(set) var firstSkippedCell: String?
+
+  private let output: OutputBuffer
+  private var state: SmoothState?
+  private var savedState: SmoothState?
+  private var statePath = ""
+
+  private var fieldCount = 0
+  private var names: [String] = []
+  private var headerRecord: OwnedRecord?
+  private var delimiter = UInt8(ascii: ",")
+  private var lineEnd: [UInt8] = [UInt8(ascii: "\n")]
+  private var groupColumn: Int?
+  private var timeColumn: Int?
+  private var smoothed: [Int] = []
+  private var replaced: [Bool] = []
+  private var decided = false
+  private var pending: [OwnedRecord] = []
+  private var firstValues: [Bool?] = []
+
+  private var groupTable = GroupTable()
+  private var groups: [GroupState] = []
+  private var timesAreInstants: Bool?
+  private var values: [Double] = []
+  private var present: [Bool] = []
+  private var groupKey: [UInt8] = []
+
+  /// Creates a smoother writing to `output`.
+  public init(options: SmoothOptions, output: OutputBuffer) {
+    self.options = options
+    self.output = output
+  }
+
+  /// Resumes from a saved state (checked against the columns once they are known).
+  public func resume(from saved: SmoothState, path: String) {
+    savedState = saved
+    statePath = path
+  }
+
+  /// The state to save after the input has been read: the saved one if no row was read.
+  public var finalState: SmoothState? {
+    guard decided else { return savedState }
+    return SmoothState(
+      columns: smoothed.map { names[$0] }, decays: options.decays, initial: options.initial,
+      ignoreMissing: options.ignoreMissing, standardDeviation: options.standardDeviation,
+      groupBy: options.groupBy, time: options.time,
+      groups: groups.indices.map { index in
+        SmoothState.Group(
+          key: options.groupBy == nil
+            ? nil : String(decoding: groupTable.keys[index], as: UTF8.self),
+          state: groups[index])
+      })
+  }
+
+  /// Smooths one input; inputs after the first may repeat the first one's header.
+  public func process<Source: ByteSource>(name: String, source: Source) throws(SmoothError) {
+    let reader = CSVReader(name: name, source: source, delimiter: options.delimiter)
+    var first = true
+    while try reader.next() {
+      try reader.withRecord { (record) throws(SmoothError) in
+        if first {
+          first = false
+          if try startFile(record, reader: reader) { return }
+        }
+        if decided {
+          try smooth(record, file: name, line: reader.line)
+        } else {
+          try holdBack(record, file: name, line: reader.line)
+        }
+      }
+    }
+  }
+
+  /// Ends the input: chooses the columns if that is still pending, and flushes the output.
+  public func finish() throws(SmoothError) {
+    if !decided, headerRecord != nil || !pending.isEmpty { try decide() }
+    try output.flush()
+  }
+
+  // MARK: - Layout
+
+  /// Handles the first record of a file; returns true if it is a header (not data).
+  private func startFile(_ record: CSVRecord, reader: CSVReader<some ByteSource>) throws(SmoothError)
+    -> Bool
+  {
+    let isHeader = options.hasHeader ?? !(0..<record.count).allSatisfy {
+      NumberText.parse(record.content($0)) != nil
+    }
+    let header = isHeader ? (0..<record.count).map { record.text($0) } : nil
+    if fieldCount > 0 {
+      if let header, headerRecord != nil, header != names {
+        throw .headerMismatch(
+          file: reader.name, expected: names.joined(separator: ","),
+          found: header.joined(separator: ","))
+      }
+      return isHeader
+    }
+    fieldCount = record.count
+    delimiter = reader.delimiter
+    if reader.usesCRLF == true { lineEnd = [UInt8(ascii: "\r"), UInt8(ascii: "\n")] }
+    names = header ?? (1...record.count).map { String($0) }
+    if isHeader { headerRecord = OwnedRecord(record, file: reader.name, line: reader.line) }
+    groupColumn = try options.groupBy.map { (name) throws(SmoothError) in try resolve(name) }
+    timeColumn = try options.time.map { (name) throws(SmoothError) in try resolve(name) }
+    if !options.columns.isEmpty {
+      var chosen: [Int] = []
+      for name in options.columns {
+        let index = try resolve(name)
+        if !chosen.contains(index) { chosen.append(index) }
+      }
+      smoothed = chosen
+      try decide()
+    } else {
+      firstValues = (0..<fieldCount).map { $0 == groupColumn || $0 == timeColumn ? false : nil }
+    }
+    return isHeader
+  }
+
+  /// The index of a column given by name or by 1-based index.
+  private func resolve(_ reference: String) throws(SmoothError) -> Int {
+    if let index = names.firstIndex(of: reference) { return index }
+    if let number = Int(reference), !reference.hasPrefix("+"), !reference.hasPrefix("-") {
+      guard (1...fieldCount).contains(number) else {
+        throw .columnIndexOutOfRange(number, count: fieldCount)
+      }
+      return number - 1
+    }
+    throw .unknownColumn(reference, available: names)
+  }
+
+  /// Holds a record back while the columns are chosen from their first values.
+  private func holdBack(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
+    if isBlank(record) { return }
+    try checkFieldCount(record, file: file, line: line)
+    for index in 0..<fieldCount where firstValues[index] == nil {
+      let cell = record.content(index)
+      if !MissingCell.isMissing(cell) { firstValues[index] = NumberText.parse(cell) != nil }
+    }
+    pending.append(OwnedRecord(record, file: file, line: line))
+    if pending.count >= Self.lookaheadLimit || !firstValues.contains(nil) { try decide() }
+  }
+
+  /// Fixes the smoothed columns, writes the header, resumes a saved state, and replays the rows
+  /// held back.
+  private func decide() throws(SmoothError) {
+    decided = true
+    if options.columns.isEmpty {
+      smoothed = firstValues.indices.filter { firstValues[$0] == true }
+      if smoothed.isEmpty, !pending.isEmpty { throw .noColumnToSmooth(available: names) }
+    }
+    replaced = (0..<fieldCount).map { options.replace && smoothed.contains($0) }
+    values = Array(repeating: 0, count: smoothed.count)
+    present = Array(repeating: false, count: smoothed.count)
+    if let headerRecord { try headerRecord.withRecord { (record) throws(SmoothError) in try writeHeader(record) } }
+    if let savedState { try restore(savedState) }
+    if options.groupBy == nil, groups.isEmpty { groups.append(newGroup()) }
+    let held = pending
+    pending = []
+    for record in held {
+      try record.withRecord { (record2) throws(SmoothError) in
+        try smooth(record2, file: record.file, line: record.line)
+      }
+    }
+  }
+
+  private func writeHeader(_ record: CSVRecord) throws(SmoothError) {
+    for index in 0..<record.count {
+      if index > 0 { try output.append(delimiter) }
+      try output.append(record.raw(index))
+    }
+    for column in smoothed {
+      let name = names[column]
+      if !options.replace {
+        for decay in options.decays {
+          try output.append(delimiter)
+          try CSVWriter.appendField(name + "_ewa_" + decay.suffix, delimiter: delimiter, to: output)
+        }
+      }
+      if options.standardDeviation {
+        for decay in options.decays {
+          try output.append(delimiter)
+          try CSVWriter.appendField(
+            name + "_ewstd_" + decay.suffix, delimiter: delimiter, to: output)
+        }
+      }
+    }
+    for byte in lineEnd { try output.append(byte) }
+  }
+
+  private func restore(_ saved: SmoothState) throws(SmoothError) {
+    guard let current = finalState else { return }
+    try current.checkResumable(from: saved, path: statePath)
+    for group in saved.groups {
+      let valid =
+        group.state.columns.count == smoothed.count
+        && group.state.columns.allSatisfy { column in
+          column.tracks.count == options.decays.count
+            && zip(column.tracks, options.decays).allSatisfy { track, decay in
+              track.average.beta == decay.decay.beta
+                && (track.standardDeviation != nil || track.average.count < 2
+                  || !options.standardDeviation)
+            }
+        }
+      guard valid, (group.key == nil) == (options.groupBy == nil) else {
+        throw .stateCorrupt(path: statePath, reason: "its groups do not match its columns and decays")
+      }
+      if let key = group.key {
+        var bytes = Array(key.utf8)
+        _ = bytes.withUnsafeMutableBufferPointer { groupTable.index(of: .init($0)) }
+      }
+      groups.append(group.state)
+    }
+  }
+
+  private func newGroup() -> GroupState {
+    let start: ExponentialAverage<Double>.Start = options.initial == .first ? .first : .zero
+    let tracks = options.decays.map {
+      SmoothTrack(beta: $0.decay.beta, start: start, spread: options.standardDeviation)
+    }
+    return GroupState(
+      lastTime: nil, columns: smoothed.map { _ in ColumnState(tracks: tracks) })
+  }
+
+  // MARK: - Rows
+
+  private func isBlank(_ record: CSVRecord) -> Bool {
+    record.count == 1 && record.raw(0).isEmpty && fieldCount != 1
+  }
+
+  private func checkFieldCount(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
+    guard record.count == fieldCount else {
+      throw .fieldCount(file: file, line: line, expected: fieldCount, found: record.count)
+    }
+  }
+
+  /// Smooths one data record and writes the output row.
+  private func smooth(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
+    if isBlank(record) { return }
+    try checkFieldCount(record, file: file, line: line)
+    let group = try groupIndex(record)
+    let now = try timestamp(record, group: group, file: file, line: line)
+    for k in smoothed.indices {
+      let cell = record.content(smoothed[k])
+      present[k] = false
+      if MissingCell.isMissing(cell) {
+      } else if let value = NumberText.parse(cell) {
+        values[k] = value
+        present[k] = true
+      } else if options.onBadValue == .skip {
+        skippedCells += 1
+        if firstSkippedCell == nil {
+          firstSkippedCell = "\(file), line \(line), column \"\(names[smoothed[k]])\""
+        }
+      } else {
+        throw .notANumber(
+          file: file, line: line, column: names[smoothed[k]],
+          text: String(decoding: cell, as: UTF8.self))
+      }
+      try fold(column: k, group: group, now: now)
+    }
+    if let now { groups[group].lastTime = now }
+    try writeRow(record, group: group)
+  }
+
+  /// Folds the current value of smoothed column `k` (or its absence) into each decay's track.
+  @inline(__always)
+  private func fold(column k: Int, group: Int, now: TimeValue?) throws(SmoothError) {
+    let observed = present[k]
+    if !observed, options.ignoreMissing { return }
+    let reference = options.ignoreMissing ? groups[group].columns[k].lastObservedTime : groups[group].lastTime
+    for d in options.decays.indices {
+      var elapsed = 1.0
+      if let now, let reference, let halflife = options.decays[d].timeHalflife {
+        guard let value = halflife.elapsed(from: reference, to: now) else {
+          throw .invalidOption(
+            "--halflife \(options.decays[d].text) has no unit, but column \"\(options.time ?? "")\" "
+              + "holds dates; give a unit, as in 4d or 6h")
+        }
+        elapsed = value
+      }
+      if observed {
+        groups[group].columns[k].tracks[d].update(with: values[k], elapsed: elapsed)
+      } else {
+        groups[group].columns[k].tracks[d].skip(elapsed: elapsed)
+      }
+    }
+    if observed {
+      groups[group].columns[k].observations += 1
+      groups[group].columns[k].lastObservedTime = now
+    }
+  }
+
+  private func groupIndex(_ record: CSVRecord) throws(SmoothError) -> Int {
+    guard let column = groupColumn else { return 0 }
+    let cell = record.content(column)
+    let (index, added): (Int, Bool)
+    if record.spans[column].quoted && cell.contains(UInt8(ascii: "\"")) {
+      groupKey = record.value(column)
+      (index, added) = groupKey.withUnsafeBufferPointer { groupTable.index(of: $0) }
+    } else {
+      (index, added) = groupTable.index(of: cell)
+    }
+    if added { groups.append(newGroup()) }
+    return index
+  }
+
+  private func timestamp(_ record: CSVRecord, group: Int, file: String, line: Int)
+    throws(SmoothError) -> TimeValue?
+  {
+    guard let column = timeColumn else { return nil }
+    let cell = record.content(column)
+    let text = { String(decoding: cell, as: UTF8.self) }
+    guard let now = TimeValue.parse(cell) else {
+      throw .badTimestamp(file: file, line: line, column: names[column], text: text())
+    }
+    let isInstant = if case .instant = now { true } else { false }
+    if let expected = timesAreInstants, expected != isInstant {
+      throw .badTimestamp(file: file, line: line, column: names[column], text: text())
+    }
+    timesAreInstants = isInstant
+    if let previous = groups[group].lastTime {
+      let backwards =
+        switch (previous, now) {
+        case (.instant(let a), .instant(let b)): b < a
+        case (.number(let a), .number(let b)): b < a
+        default: false
+        }
+      if backwards {
+        throw .timeWentBackwards(
+          file: file, line: line, column: names[column], text: text(),
+          previous: previous.description)
+      }
+    }
+    return now
+  }
+
+  private func writeRow(_ record: CSVRecord, group: Int) throws(SmoothError) {
+    for index in 0..<fieldCount {
+      if index > 0 { try output.append(delimiter) }
+      if replaced[index], let k = smoothed.firstIndex(of: index) {
+        try writeMean(column: k, decay: 0, group: group)
+      } else {
+        try output.append(record.raw(index))
+      }
+    }
+    for k in smoothed.indices {
+      if !options.replace {
+        for d in options.decays.indices {
+          try output.append(delimiter)
+          try writeMean(column: k, decay: d, group: group)
+        }
+      }
+      if options.standardDeviation {
+        for d in options.decays.indices {
+          try output.append(delimiter)
+          if shows(column: k, group: group),
+            let deviation = groups[group].columns[k].tracks[d].standardDeviation
+          {
+            try NumberText.append(deviation, to: output)
+          }
+        }
+      }
+    }
+    for byte in lineEnd { try output.append(byte) }
+  }
+
+  @inline(__always)
+  private func shows(column k: Int, group: Int) -> Bool {
+    present[k] && groups[group].columns[k].observations >= options.minPeriods
+  }
+
+  @inline(__always)
+  private func writeMean(column k: Int, decay d: Int, group: Int) throws(SmoothError) {
+    guard shows(column: k, group: group) else { return }
+    let average = groups[group].columns[k].tracks[d].average
+    try NumberText.append(options.initial == .zero ? average.raw : average.corrected, to: output)
+  }
+}
