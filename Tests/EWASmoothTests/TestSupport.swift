@@ -51,3 +51,66 @@ func options(beta: String, configure: (inout SmoothOptions) -> Void = { _ in }) 
   try options.validate()
   return options
 }
+
+/// The result of running the built `ewa` binary.
+struct Run {
+  let stdout: String
+  let stderr: String
+  let status: Int32
+}
+
+/// The `ewa` executable SwiftPM built beside this test bundle (the test target depends on it).
+let ewaBinary: URL = {
+  let debug = packageRoot.appendingPathComponent(".build/debug/ewa")
+  var directory = Bundle.main.bundleURL
+  for _ in 0..<4 {
+    let candidate = directory.appendingPathComponent("ewa")
+    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    directory = directory.deletingLastPathComponent()
+  }
+  return debug
+}()
+
+/// Runs `ewa` with `arguments`, feeding `stdin`, in `directory`.
+func ewa(_ arguments: [String], stdin: String = "", in directory: URL? = nil) throws -> Run {
+  let process = Process()
+  process.executableURL = ewaBinary
+  process.arguments = arguments
+  if let directory { process.currentDirectoryURL = directory }
+  let (input, output, error) = (Pipe(), Pipe(), Pipe())
+  process.standardInput = input
+  process.standardOutput = output
+  process.standardError = error
+  try process.run()
+  let writer = Thread {
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try? input.fileHandleForWriting.close()
+  }
+  writer.start()
+  let errorData = LockedData()
+  let errorReader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
+  errorReader.start()
+  let outData = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  while !errorData.isSet { usleep(1000) }
+  return Run(
+    stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errorData.value, as: UTF8.self), status: process.terminationStatus)
+}
+
+/// Data handed from one thread to another.
+final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data: Data?
+  func set(_ value: Data) { lock.withLock { data = value } }
+  var isSet: Bool { lock.withLock { data != nil } }
+  var value: Data { lock.withLock { data ?? Data() } }
+}
+
+/// A fresh temporary directory.
+func temporaryDirectory() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "ewa-smooth-tests-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}

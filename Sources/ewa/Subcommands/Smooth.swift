@@ -20,15 +20,16 @@ struct Smooth: ParsableCommand {
   @Argument(help: "Input files; none or \"-\" reads standard input.")
   var files: [String] = []
 
-  @Option(help: ArgumentHelp("Decay factors β in [0, 1), comma-separated.", valueName: "list"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Decay factors β in [0, 1), comma-separated.", valueName: "list"))
   var beta: String?
-  @Option(help: ArgumentHelp("Smoothing factors α = 1-β in (0, 1].", valueName: "list"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Smoothing factors α = 1-β in (0, 1].", valueName: "list"))
   var alpha: String?
-  @Option(help: ArgumentHelp("Spans ≥ 1: α = 2/(span+1).", valueName: "list"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Spans ≥ 1: α = 2/(span+1).", valueName: "list"))
   var span: String?
-  @Option(help: ArgumentHelp("Centres of mass ≥ 0: α = 1/(1+com).", valueName: "list"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Centres of mass ≥ 0: α = 1/(1+com).", valueName: "list"))
   var com: String?
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Half-lives > 0, in rows, or with --time durations like 90s, 30min, 6h, 4d.",
       valueName: "list"))
