@@ -19,7 +19,6 @@ public final class Smoother {
   public private(set) var firstSkippedCell: String?
 
   private let output: OutputBuffer
-  private var state: SmoothState?
   private var savedState: SmoothState?
   private var statePath = ""
 
@@ -42,6 +41,7 @@ public final class Smoother {
   private var values: [Double] = []
   private var present: [Bool] = []
   private var groupKey: [UInt8] = []
+  private var rowsRead = 0
 
   /// Creates a smoother writing to `output`.
   public init(options: SmoothOptions, output: OutputBuffer) {
@@ -55,19 +55,24 @@ public final class Smoother {
     statePath = path
   }
 
-  /// The state to save after the input has been read: the saved one if no row was read.
+  /// The state to save after the input has been read: the saved one if no data row was read.
   public var finalState: SmoothState? {
-    guard decided else { return savedState }
-    return SmoothState(
-      columns: smoothed.map { names[$0] }, decays: options.decays, initial: options.initial,
-      ignoreMissing: options.ignoreMissing, standardDeviation: options.standardDeviation,
-      groupBy: options.groupBy, time: options.time,
+    guard decided, rowsRead > 0 else { return savedState }
+    return state(
       groups: groups.indices.map { index in
         SmoothState.Group(
           key: options.groupBy == nil
             ? nil : String(decoding: groupTable.keys[index], as: UTF8.self),
           state: groups[index])
       })
+  }
+
+  /// A state for the current columns and options, holding `groups`.
+  private func state(groups: [SmoothState.Group]) -> SmoothState {
+    SmoothState(
+      columns: smoothed.map { names[$0] }, decays: options.decays, initial: options.initial,
+      ignoreMissing: options.ignoreMissing, standardDeviation: options.standardDeviation,
+      groupBy: options.groupBy, time: options.time, groups: groups)
   }
 
   /// Smooths one input; inputs after the first may repeat the first one's header.
@@ -120,9 +125,10 @@ public final class Smoother {
     if isHeader { headerRecord = OwnedRecord(record, file: reader.name, line: reader.line) }
     groupColumn = try options.groupBy.map { (name) throws(SmoothError) in try resolve(name) }
     timeColumn = try options.time.map { (name) throws(SmoothError) in try resolve(name) }
-    if !options.columns.isEmpty {
+    // Explicit columns, or on resuming without them the saved ones; otherwise choose later.
+    if let requested = options.columns.isEmpty ? savedState?.columns : options.columns {
       var chosen: [Int] = []
-      for name in options.columns {
+      for name in requested {
         let index = try resolve(name)
         if !chosen.contains(index) { chosen.append(index) }
       }
@@ -162,7 +168,7 @@ public final class Smoother {
   /// held back.
   private func decide() throws(SmoothError) {
     decided = true
-    if options.columns.isEmpty {
+    if options.columns.isEmpty, savedState == nil {
       smoothed = firstValues.indices.filter { firstValues[$0] == true }
       if smoothed.isEmpty, !pending.isEmpty { throw .noColumnToSmooth(available: names) }
     }
@@ -206,8 +212,7 @@ public final class Smoother {
   }
 
   private func restore(_ saved: SmoothState) throws(SmoothError) {
-    guard let current = finalState else { return }
-    try current.checkResumable(from: saved, path: statePath)
+    try state(groups: []).checkResumable(from: saved, path: statePath)
     for group in saved.groups {
       let valid =
         group.state.columns.count == smoothed.count
@@ -255,6 +260,7 @@ public final class Smoother {
   private func smooth(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
     if isBlank(record) { return }
     try checkFieldCount(record, file: file, line: line)
+    rowsRead += 1
     let group = try groupIndex(record)
     let now = try timestamp(record, group: group, file: file, line: line)
     for k in smoothed.indices {
