@@ -15,20 +15,20 @@ public final class CSVReader<Source: ByteSource> {
   /// The name used in messages.
   public let name: String
   /// The line on which the current record starts (1-based).
-  public private(set) var line = 0
+  @exclusivity(unchecked) public private(set) var line = 0
   /// Whether the first record ended with CRLF (nil before it has been read).
-  public private(set) var usesCRLF: Bool?
+  @exclusivity(unchecked) public private(set) var usesCRLF: Bool?
 
   private var source: Source
   private var delimiterChoice: UInt8?
-  private var storage: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
-  private var position = 0
-  private var filled = 0
-  private var atEnd = false
+  @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
+  @exclusivity(unchecked) private var position = 0
+  @exclusivity(unchecked) private var filled = 0
+  @exclusivity(unchecked) private var atEnd = false
   private var started = false
-  private var nextLine = 1
-  private var spans: [FieldSpan] = []
+  @exclusivity(unchecked) private var nextLine = 1
+  @exclusivity(unchecked) private var spans: [FieldSpan] = []
 
   /// Creates a reader.
   ///

@@ -15,7 +15,7 @@ public final class OutputBuffer {
   private let sink: ByteSink
   private let storage: UnsafeMutablePointer<UInt8>
   private let capacity: Int
-  private var count = 0
+  @exclusivity(unchecked) private var count = 0
 
   /// Creates a buffer of `capacity` bytes in front of `sink`.
   public init(sink: ByteSink, capacity: Int = 1 << 16) {

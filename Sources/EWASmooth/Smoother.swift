@@ -14,7 +14,7 @@ public final class Smoother {
 
   public let options: SmoothOptions
   /// The number of non-numeric cells treated as missing under `--on-bad-value skip`.
-  public private(set) var skippedCells = 0
+  @exclusivity(unchecked) public private(set) var skippedCells = 0
   /// Where the first of them was.
   public private(set) var firstSkippedCell: String?
 
@@ -35,13 +35,13 @@ public final class Smoother {
   private var pending: [OwnedRecord] = []
   private var firstValues: [Bool?] = []
 
-  private var groupTable = GroupTable()
-  private var groups: [GroupState] = []
-  private var timesAreInstants: Bool?
-  private var values: [Double] = []
-  private var present: [Bool] = []
-  private var groupKey: [UInt8] = []
-  private var rowsRead = 0
+  @exclusivity(unchecked) private var groupTable = GroupTable()
+  @exclusivity(unchecked) private var groups: [GroupState] = []
+  @exclusivity(unchecked) private var timesAreInstants: Bool?
+  @exclusivity(unchecked) private var values: [Double] = []
+  @exclusivity(unchecked) private var present: [Bool] = []
+  @exclusivity(unchecked) private var groupKey: [UInt8] = []
+  @exclusivity(unchecked) private var rowsRead = 0
 
   /// Creates a smoother writing to `output`.
   public init(options: SmoothOptions, output: OutputBuffer) {
