@@ -3,15 +3,15 @@ import EWA
 /// The running statistics of one column of one group for one decay: the average, and with
 /// `--std` the variance (whose mean is that average, so it is computed once).
 public enum SmoothTrack: Codable, Equatable, Sendable {
-  case mean(ExponentialAverage<Double>)
-  case meanAndSpread(ExponentialVariance)
+  case mean(average: ExponentialAverage<Double>)
+  case meanAndSpread(variance: ExponentialVariance)
 
   /// A track with nothing observed.
   public init(beta: Double, start: ExponentialAverage<Double>.Start, spread: Bool) {
     self =
       spread
-      ? .meanAndSpread(ExponentialVariance(beta: beta, start: start))
-      : .mean(ExponentialAverage(beta: beta, start: start))
+      ? .meanAndSpread(variance: ExponentialVariance(beta: beta, start: start))
+      : .mean(average: ExponentialAverage(beta: beta, start: start))
   }
 
   /// The average.
@@ -34,10 +34,10 @@ public enum SmoothTrack: Codable, Equatable, Sendable {
     switch self {
     case .mean(var average):
       average.update(with: x, elapsed: elapsed)
-      self = .mean(average)
+      self = .mean(average: average)
     case .meanAndSpread(var variance):
       variance.update(with: x, elapsed: elapsed)
-      self = .meanAndSpread(variance)
+      self = .meanAndSpread(variance: variance)
     }
   }
 
@@ -47,10 +47,10 @@ public enum SmoothTrack: Codable, Equatable, Sendable {
     switch self {
     case .mean(var average):
       average.skip(elapsed: elapsed)
-      self = .mean(average)
+      self = .mean(average: average)
     case .meanAndSpread(var variance):
       variance.skip(elapsed: elapsed)
-      self = .meanAndSpread(variance)
+      self = .meanAndSpread(variance: variance)
     }
   }
 }
