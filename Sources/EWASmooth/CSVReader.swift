@@ -183,7 +183,9 @@ public final class CSVReader<Source: ByteSource> {
     guard delimiterChoice == nil else { return }
     while true {
       var inQuotes = false
-      var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0, UInt8(ascii: ";"): 0]
+      var counts: [UInt8: Int] = [
+        UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0, UInt8(ascii: ";"): 0,
+      ]
       var complete = atEnd
       for i in position..<filled {
         let byte = storage[i]

@@ -10,7 +10,9 @@ struct OwnedRecord {
     let start = record.spans.first?.start ?? 0
     let end = record.spans.last?.end ?? start
     bytes = Array(UnsafeBufferPointer(start: record.base + start, count: end - start))
-    spans = record.spans.map { FieldSpan(start: $0.start - start, end: $0.end - start, quoted: $0.quoted) }
+    spans = record.spans.map {
+      FieldSpan(start: $0.start - start, end: $0.end - start, quoted: $0.quoted)
+    }
     self.file = file
     self.line = line
   }

@@ -50,9 +50,12 @@ public struct SmoothOptions: Sendable, Equatable {
   public func validate() throws(SmoothError) {
     if decays.isEmpty { throw .invalidOption("give at least one decay") }
     if replace, decays.count > 1 {
-      throw .invalidOption("--replace overwrites the column, so it takes a single decay, not \(decays.count)")
+      throw .invalidOption(
+        "--replace overwrites the column, so it takes a single decay, not \(decays.count)")
     }
-    if minPeriods < 0 { throw .invalidOption("--min-periods must be at least 0, got \(minPeriods)") }
+    if minPeriods < 0 {
+      throw .invalidOption("--min-periods must be at least 0, got \(minPeriods)")
+    }
     if time != nil {
       guard decays.allSatisfy({ $0.timeHalflife != nil }) else {
         throw .invalidOption("--time decays by elapsed time, so give the decay with --halflife")

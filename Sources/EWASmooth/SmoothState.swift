@@ -27,7 +27,8 @@ public struct SmoothState: Codable, Equatable, Sendable {
   /// Reads a state file.
   ///
   /// - Returns: nil if `path` does not exist (a first run).
-  /// - Throws: ``SmoothError/stateCorrupt(path:reason:)`` or ``SmoothError/stateVersion(path:found:expected:)``.
+  /// - Throws: ``SmoothError/stateCorrupt(path:reason:)`` or
+  ///   ``SmoothError/stateVersion(path:found:expected:)``.
   public static func load(path: String) throws(SmoothError) -> SmoothState? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else {

@@ -103,12 +103,14 @@ public final class Smoother {
   // MARK: - Layout
 
   /// Handles the first record of a file; returns true if it is a header (not data).
-  private func startFile(_ record: CSVRecord, reader: CSVReader<some ByteSource>) throws(SmoothError)
+  private func startFile(_ record: CSVRecord, reader: CSVReader<some ByteSource>)
+    throws(SmoothError)
     -> Bool
   {
-    let isHeader = options.hasHeader ?? !(0..<record.count).allSatisfy {
-      NumberText.parse(record.content($0)) != nil
-    }
+    let isHeader =
+      options.hasHeader ?? !(0..<record.count).allSatisfy {
+        NumberText.parse(record.content($0)) != nil
+      }
     let header = isHeader ? (0..<record.count).map { record.text($0) } : nil
     if fieldCount > 0 {
       if let header, headerRecord != nil, header != names {
@@ -175,7 +177,9 @@ public final class Smoother {
     replaced = (0..<fieldCount).map { options.replace && smoothed.contains($0) }
     values = Array(repeating: 0, count: smoothed.count)
     present = Array(repeating: false, count: smoothed.count)
-    if let headerRecord { try headerRecord.withRecord { (record) throws(SmoothError) in try writeHeader(record) } }
+    if let headerRecord {
+      try headerRecord.withRecord { (record) throws(SmoothError) in try writeHeader(record) }
+    }
     if let savedState { try restore(savedState) }
     if options.groupBy == nil, groups.isEmpty { groups.append(newGroup()) }
     let held = pending
@@ -225,7 +229,8 @@ public final class Smoother {
             }
         }
       guard valid, (group.key == nil) == (options.groupBy == nil) else {
-        throw .stateCorrupt(path: statePath, reason: "its groups do not match its columns and decays")
+        throw .stateCorrupt(
+          path: statePath, reason: "its groups do not match its columns and decays")
       }
       if let key = group.key {
         var bytes = Array(key.utf8)
@@ -291,13 +296,15 @@ public final class Smoother {
   private func fold(column k: Int, group: Int, now: TimeValue?) throws(SmoothError) {
     let observed = present[k]
     if !observed, options.ignoreMissing { return }
-    let reference = options.ignoreMissing ? groups[group].columns[k].lastObservedTime : groups[group].lastTime
+    let reference =
+      options.ignoreMissing ? groups[group].columns[k].lastObservedTime : groups[group].lastTime
     for d in options.decays.indices {
       var elapsed = 1.0
       if let now, let reference, let halflife = options.decays[d].timeHalflife {
         guard let value = halflife.elapsed(from: reference, to: now) else {
           throw .invalidOption(
-            "--halflife \(options.decays[d].text) has no unit, but column \"\(options.time ?? "")\" "
+            "--halflife \(options.decays[d].text) has no unit, "
+              + "but column \"\(options.time ?? "")\" "
               + "holds dates; give a unit, as in 4d or 6h")
         }
         elapsed = value

@@ -52,10 +52,18 @@ import Testing
     (["--span", "0.5"], "Error: --span 0.5: span must be at least 1, got 0.5"),
     (["--com", "-1"], "Error: --com -1: com must be at least 0, got -1.0"),
     (["--halflife", "0"], "Error: --halflife 0: halflife must be greater than 0, got 0.0"),
-    (["--beta", "0.9", "--span", "3"], "Error: give the decay one way only, not both --beta and --span"),
-    (["--beta", "0.5,0.9", "--replace"],
-     "Error: --replace overwrites the column, so it takes a single decay, not 2"),
-    (["--halflife", "6h"], "Error: --halflife 6h is a duration; give the timestamp column with --time"),
+    (
+      ["--beta", "0.9", "--span", "3"],
+      "Error: give the decay one way only, not both --beta and --span"
+    ),
+    (
+      ["--beta", "0.5,0.9", "--replace"],
+      "Error: --replace overwrites the column, so it takes a single decay, not 2"
+    ),
+    (
+      ["--halflife", "6h"],
+      "Error: --halflife 6h is a duration; give the timestamp column with --time"
+    ),
     (["--beta", "x"], "Error: --beta x is not a number"),
   ])
   func invalidDecayOptions(arguments: [String], message: String) throws {
@@ -74,7 +82,8 @@ import Testing
   @Test func unterminatedQuote() throws {
     try expectFailure(
       [], stdin: "a,b\n1,2\n3,\"open\n", status: 65,
-      message: "ewa: standard input, line 3: a quoted field is not closed before the end of the input")
+      message:
+        "ewa: standard input, line 3: a quoted field is not closed before the end of the input")
   }
 
   @Test func timeGoingBackwardsWithinAGroup() throws {
@@ -106,7 +115,8 @@ import Testing
     try "{ not json".write(to: state, atomically: true, encoding: .utf8)
     try expectFailure(
       ["--state", state.path], stdin: "x\n1\n", status: 65,
-      message: "ewa: state file \(state.path) is not valid: it is not JSON with a \"version\" number")
+      message:
+        "ewa: state file \(state.path) is not valid: it is not JSON with a \"version\" number")
     try "{\"version\": 99}".write(to: state, atomically: true, encoding: .utf8)
     try expectFailure(
       ["--state", state.path], stdin: "x\n1\n", status: 65,

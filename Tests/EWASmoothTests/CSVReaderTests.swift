@@ -6,7 +6,8 @@ import Testing
   func quotedFieldsSurviveAnyChunking(chunkSize: Int) throws {
     let text = "name,note\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x\r\nlast,\"\"\r\n"
     let records = try readRecords(text, chunkSize: chunkSize)
-    #expect(records == [["name", "note"], ["a,b", "say \"hi\""], ["two\nlines", "x"], ["last", ""]])
+    #expect(
+      records == [["name", "note"], ["a,b", "say \"hi\""], ["two\nlines", "x"], ["last", ""]])
   }
 
   @Test func byteOrderMarkIsSkipped() throws {
@@ -17,8 +18,10 @@ import Testing
     #expect(try readRecords("a\n1") == [["a"], ["1"]])
   }
 
-  @Test(arguments: [("a\tb;c\n1\t2;3\n", ["a", "b;c"]), ("a;b,c\n", ["a;b", "c"]), ("a;b\n", ["a", "b"]),
-    ("\"x,y\";b\n", ["x,y", "b"]), ("single\n", ["single"])])
+  @Test(arguments: [
+    ("a\tb;c\n1\t2;3\n", ["a", "b;c"]), ("a;b,c\n", ["a;b", "c"]), ("a;b\n", ["a", "b"]),
+    ("\"x,y\";b\n", ["x,y", "b"]), ("single\n", ["single"]),
+  ])
   func delimiterIsDetectedOutsideQuotes(text: String, header: [String]) throws {
     #expect(try readRecords(text, chunkSize: 2).first == header)
   }

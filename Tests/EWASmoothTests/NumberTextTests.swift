@@ -22,7 +22,9 @@ import Testing
   }
 
   @Test func rejectsWhatIsNotAFiniteDecimal() {
-    for text in ["", "-", ".", "e5", "1e", "1.2.3", "abc", "nan", "inf", "0x10", "1,5", "1e999", "12a"] {
+    for text in [
+      "", "-", ".", "e5", "1e", "1.2.3", "abc", "nan", "inf", "0x10", "1,5", "1e999", "12a",
+    ] {
       #expect(parse(text) == nil, "\(text)")
     }
   }
@@ -36,7 +38,9 @@ import Testing
       var text = String(mantissa)
       text = String(repeating: "0", count: max(0, digits - text.count)) + text
       text.insert(".", at: text.index(text.startIndex, offsetBy: point))
-      if Bool.random(using: &generator) { text += "e\(Int.random(in: -30...30, using: &generator))" }
+      if Bool.random(using: &generator) {
+        text += "e\(Int.random(in: -30...30, using: &generator))"
+      }
       #expect(parse(text) == Double(text), "\(text)")
     }
   }

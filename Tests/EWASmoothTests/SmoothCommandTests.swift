@@ -65,7 +65,9 @@ import Testing
     let run = try ewa(["smooth", "--beta", "0.5"], stdin: input)
     #expect(
       run.stdout
-        == "name;\"x;y\";v;v_ewa_0.5\r\n\"a \"\"q\"\"\";\"two\nlines\";1;1\r\nb;\"\";3;2.3333333333333335\r\n")
+        == "name;\"x;y\";v;v_ewa_0.5\r\n\"a \"\"q\"\"\";\"two\nlines\";1;1\r\n"
+        + "b;\"\";3;2.3333333333333335\r\n"
+    )
   }
 
   @Test func emptyInputGivesNoOutput() throws {

@@ -9,10 +9,12 @@ import Testing
     return (0..<rows).map { _ in
       let group = Int.random(in: 0..<3, using: &generator)
       hour[group] += Int.random(in: 0...5, using: &generator)
-      let value = Bool.random(using: &generator) && Int.random(in: 0..<4, using: &generator) == 0
+      let value =
+        Bool.random(using: &generator) && Int.random(in: 0..<4, using: &generator) == 0
         ? "" : String(Double(Int.random(in: -500...500, using: &generator)) / 10)
       let day = 1 + hour[group] / 24
-      let time = "2024-01-\(day < 10 ? "0" : "")\(day)T\(hour[group] % 24 < 10 ? "0" : "")\(hour[group] % 24):00"
+      let (d, h) = (day < 10 ? "0\(day)" : "\(day)", hour[group] % 24)
+      let time = "2024-01-\(d)T\(h < 10 ? "0" : "")\(h):00"
       return "\(time),g\(group),\(value),\(Int.random(in: 0...9, using: &generator))\n"
     }
   }
@@ -26,7 +28,8 @@ import Testing
       let smoother = Smoother(options: options, output: OutputBuffer(sink: sink, capacity: 128))
       if let saved {
         let json = try JSONEncoder().encode(saved)
-        smoother.resume(from: try JSONDecoder().decode(SmoothState.self, from: json), path: "s.json")
+        smoother.resume(
+          from: try JSONDecoder().decode(SmoothState.self, from: json), path: "s.json")
       }
       try smoother.process(name: "part\(index)", source: MemorySource(part, chunkSize: 37))
       try smoother.finish()
@@ -67,7 +70,9 @@ import Testing
 
   @Test(arguments: [0.0, 0.5, 0.9, 0.98])
   func correctedConstantSeriesIsTheConstantFromTheFirstRow(beta: Double) throws {
-    let options = try options(beta: String(beta)) { $0.groupBy = "k"; $0.columns = ["v"] }
+    let options = try options(beta: String(beta)) {
+      $0.groupBy = "k"; $0.columns = ["v"]
+    }
     var input = "k,v\n"
     for i in 0..<300 { input += i % 2 == 0 ? "a,3.7\n" : (i % 7 == 0 ? "b,\n" : "b,-0.1\n") }
     let records = try readRecords(try smoothText([input], options: options))

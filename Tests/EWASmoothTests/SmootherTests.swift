@@ -25,7 +25,9 @@ import Testing
 
   @Test func laterFilesMayRepeatTheHeader() throws {
     let opts = try options(beta: "0.5")
-    #expect(try smoothText(["v\n1\n", "v\n3\n"], options: opts) == "v,v_ewa_0.5\n1,1\n3,2.3333333333333335\n")
+    #expect(
+      try smoothText(["v\n1\n", "v\n3\n"], options: opts)
+        == "v,v_ewa_0.5\n1,1\n3,2.3333333333333335\n")
     #expect(throws: SmoothError.headerMismatch(file: "input2.csv", expected: "v", found: "w")) {
       try smoothText(["v\n1\n", "w\n3\n"], options: opts)
     }
@@ -33,7 +35,8 @@ import Testing
 
   @Test func blankLinesAreSkippedAndTheDelimiterCanBeGiven() throws {
     let opts = try options(beta: "0.5") { $0.delimiter = UInt8(ascii: "|") }
-    #expect(try smoothText(["a|b\n\n1|2\n\n"], options: opts) == "a|b|a_ewa_0.5|b_ewa_0.5\n1|2|1|2\n")
+    #expect(
+      try smoothText(["a|b\n\n1|2\n\n"], options: opts) == "a|b|a_ewa_0.5|b_ewa_0.5\n1|2|1|2\n")
   }
 
   @Test func timeDecayByRowsAndByObservations() throws {
@@ -48,13 +51,16 @@ import Testing
       opts.time = "d"
       opts.ignoreMissing = ignore
       try opts.validate()
-      #expect(try smoothText([input], options: opts) == "d,x,x_ewa_hl1d\n2024-01-01,0,0\n2024-01-02,,\n2024-01-03,4,3.2\n")
+      #expect(
+        try smoothText([input], options: opts)
+          == "d,x,x_ewa_hl1d\n2024-01-01,0,0\n2024-01-02,,\n2024-01-03,4,3.2\n")
     }
   }
 
   @Test func numericTimesUseTheirOwnUnitOrSecondsWithAUnit() throws {
     for (halflife, expected) in [("2", "3.2"), ("2s", "3.2"), ("1s", "3.764705882352941")] {
-      var opts = SmoothOptions(decays: try DecaySpec.parseList(halflife, form: .halflife, timed: true))
+      var opts = SmoothOptions(
+        decays: try DecaySpec.parseList(halflife, form: .halflife, timed: true))
       opts.time = "t"
       try opts.validate()
       let output = try smoothText(["t,x\n0,0\n4,4\n"], options: opts)
@@ -65,9 +71,10 @@ import Testing
   @Test func plainHalflifeWithDatesAsksForAUnit() throws {
     var opts = SmoothOptions(decays: try DecaySpec.parseList("4", form: .halflife, timed: true))
     opts.time = "d"
-    #expect(throws: SmoothError.invalidOption(
-      "--halflife 4 has no unit, but column \"d\" holds dates; give a unit, as in 4d or 6h"))
-    {
+    #expect(
+      throws: SmoothError.invalidOption(
+        "--halflife 4 has no unit, but column \"d\" holds dates; give a unit, as in 4d or 6h")
+    ) {
       try smoothText(["d,x\n2024-01-01,1\n2024-01-02,2\n"], options: opts)
     }
   }
@@ -90,6 +97,8 @@ import Testing
   @Test func stdFollowsTheMean() throws {
     // pandas: Series([1, 3]).ewm(alpha=0.5).std() = [NaN, 1.4142135623730951]
     let opts = try options(beta: "0.5") { $0.standardDeviation = true }
-    #expect(try smoothText(["x\n1\n3\n"], options: opts) == "x,x_ewa_0.5,x_ewstd_0.5\n1,1,\n3,2.3333333333333335,1.4142135623730951\n")
+    #expect(
+      try smoothText(["x\n1\n3\n"], options: opts)
+        == "x,x_ewa_0.5,x_ewstd_0.5\n1,1,\n3,2.3333333333333335,1.4142135623730951\n")
   }
 }

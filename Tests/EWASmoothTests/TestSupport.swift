@@ -36,7 +36,8 @@ func smoothText(_ inputs: [String], options: SmoothOptions, chunkSize: Int = 1 <
   let sink = MemorySink()
   let smoother = Smoother(options: options, output: OutputBuffer(sink: sink, capacity: 64))
   for (index, input) in inputs.enumerated() {
-    try smoother.process(name: "input\(index + 1).csv", source: MemorySource(input, chunkSize: chunkSize))
+    try smoother.process(
+      name: "input\(index + 1).csv", source: MemorySource(input, chunkSize: chunkSize))
   }
   try smoother.finish()
   return sink.text

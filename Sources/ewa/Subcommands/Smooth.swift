@@ -11,7 +11,8 @@ import EWASmooth
 /// `ewa smooth`: a streaming, pandas-exact exponentially weighted average of CSV columns.
 struct Smooth: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Add exponentially weighted averages of CSV columns, streaming (pandas ewm semantics).",
+    abstract:
+      "Add exponentially weighted averages of CSV columns, streaming (pandas ewm semantics).",
     discussion: """
       Reads CSV (comma, tab or semicolon, detected) from the files or standard input and writes \
       every row with one new column per smoothed column and decay, named <column>_ewa_<decay>.
@@ -20,13 +21,20 @@ struct Smooth: ParsableCommand {
   @Argument(help: "Input files; none or \"-\" reads standard input.")
   var files: [String] = []
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Decay factors β in [0, 1), comma-separated.", valueName: "list"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Decay factors β in [0, 1), comma-separated.", valueName: "list"))
   var beta: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Smoothing factors α = 1-β in (0, 1].", valueName: "list"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Smoothing factors α = 1-β in (0, 1].", valueName: "list"))
   var alpha: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Spans ≥ 1: α = 2/(span+1).", valueName: "list"))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Spans ≥ 1: α = 2/(span+1).", valueName: "list"))
   var span: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Centres of mass ≥ 0: α = 1/(1+com).", valueName: "list"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Centres of mass ≥ 0: α = 1/(1+com).", valueName: "list"))
   var com: String?
   @Option(
     parsing: .unconditional,
@@ -35,9 +43,11 @@ struct Smooth: ParsableCommand {
       valueName: "list"))
   var halflife: String?
 
-  @Option(help: ArgumentHelp("A column to smooth, by name or 1-based index (repeatable).", valueName: "name|index"))
+  @Option(
+    help: ArgumentHelp(
+      "A column to smooth, by name or 1-based index (repeatable).", valueName: "name|index"))
   var column: [String] = []
-  @Option(help: "How the average starts: corrected (pandas adjust=True), zero (raw V_t), first (adjust=False).")
+  @Option(help: "How the average starts: corrected (adjust=True), zero (raw V_t), first.")
   var `init`: SmoothOptions.Initial = .corrected
   @Flag(help: "Skip missing cells entirely (pandas ignore_na=True).")
   var ignoreNa = false
@@ -47,11 +57,16 @@ struct Smooth: ParsableCommand {
   var minPeriods = 0
   @Option(help: ArgumentHelp("An independent average per value of this column.", valueName: "name"))
   var groupBy: String?
-  @Option(help: ArgumentHelp("The timestamp column for decay by elapsed time (needs --halflife).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The timestamp column for decay by elapsed time (needs --halflife).", valueName: "name"))
   var time: String?
-  @Option(help: ArgumentHelp("Resume from this file if it exists; save the final state to it.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Resume from this file if it exists; save the final state to it.", valueName: "file"))
   var state: String?
-  @Option(help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
+  @Option(
+    help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
   var delimiter: String?
   @Flag(help: "The input has no header line.")
   var noHeader = false
@@ -72,17 +87,20 @@ struct Smooth: ParsableCommand {
     try reportingErrors {
       let options = try makeOptions()
       signal(SIGPIPE, SIG_IGN)
-      let output = OutputBuffer(sink: FileDescriptorSink(descriptor: STDOUT_FILENO), capacity: 1 << 16)
+      let output = OutputBuffer(
+        sink: FileDescriptorSink(descriptor: STDOUT_FILENO), capacity: 1 << 16)
       let smoother = Smoother(options: options, output: output)
       do {
         if let state, let saved = try SmoothState.load(path: state) {
           smoother.resume(from: saved, path: state)
         }
         for path in files.isEmpty ? ["-"] : files {
-          let flush: () throws(SmoothError) -> Void = { () throws(SmoothError) in try output.flush() }
+          let flush: () throws(SmoothError) -> Void = { () throws(SmoothError) in try output.flush()
+          }
           let source =
             path == "-"
-            ? FileDescriptorSource(name: "standard input", descriptor: STDIN_FILENO, willBlock: flush)
+            ? FileDescriptorSource(
+              name: "standard input", descriptor: STDIN_FILENO, willBlock: flush)
             : try FileDescriptorSource.open(path: path, willBlock: flush)
           defer { source.close() }
           try smoother.process(name: source.name, source: source)
@@ -107,7 +125,9 @@ struct Smooth: ParsableCommand {
     let chosen = given.filter { $0.0 != nil }
     if chosen.count > 1 {
       throw .invalidOption(
-        "give the decay one way only, not both --\(chosen[0].1.rawValue) and --\(chosen[1].1.rawValue)")
+        "give the decay one way only, not both --\(chosen[0].1.rawValue) "
+          + "and --\(chosen[1].1.rawValue)"
+      )
     }
     let (list, form) = chosen.first.map { ($0.0!, $0.1) } ?? ("0.9", .beta)
     var options = SmoothOptions(
@@ -123,7 +143,8 @@ struct Smooth: ParsableCommand {
     options.onBadValue = onBadValue
     if noHeader { options.hasHeader = false }
     if let delimiter {
-      let named = ["tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"][delimiter] ?? delimiter
+      let named =
+        ["tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"][delimiter] ?? delimiter
       guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\""),
         byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
       else {
