@@ -171,8 +171,12 @@ public final class Smoother {
   private func decide() throws(SmoothError) {
     decided = true
     if options.columns.isEmpty, savedState == nil {
-      smoothed = firstValues.indices.filter { firstValues[$0] == true }
-      if smoothed.isEmpty, !pending.isEmpty { throw .noColumnToSmooth(available: names) }
+      // Without any data row (a header-only input), every candidate column may be numeric.
+      let noData = pending.isEmpty
+      smoothed = firstValues.indices.filter {
+        firstValues[$0] == true || (noData && firstValues[$0] == nil)
+      }
+      if smoothed.isEmpty, !noData { throw .noColumnToSmooth(available: names) }
     }
     replaced = (0..<fieldCount).map { options.replace && smoothed.contains($0) }
     values = Array(repeating: 0, count: smoothed.count)

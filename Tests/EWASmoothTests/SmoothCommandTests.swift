@@ -79,6 +79,9 @@ import Testing
     let run = try ewa(["smooth", "--beta", "0.5,0.9", "--column", "t", "--std"], stdin: "d,t\n")
     #expect(run.stdout == "d,t,t_ewa_0.5,t_ewa_0.9,t_ewstd_0.5,t_ewstd_0.9\n")
     #expect(run.status == 0)
+    // Without --column, every column but the time and group-by columns could be numeric.
+    let automatic = try ewa(["smooth", "--group-by", "k"], stdin: "k,a,b\n")
+    #expect(automatic.stdout == "k,a,b,a_ewa_0.9,b_ewa_0.9\n")
   }
 
   @Test func stateResumesAcrossRuns() throws {
