@@ -14,34 +14,34 @@ public final class Smoother {
 
   public let options: SmoothOptions
   /// The number of non-numeric cells treated as missing under `--on-bad-value skip`.
-  @exclusivity(unchecked) public private(set) var skippedCells = 0
+  @exclusivity(unchecked) public internal(set) var skippedCells = 0
   /// Where the first of them was.
-  public private(set) var firstSkippedCell: String?
+  public internal(set) var firstSkippedCell: String?
 
-  private let output: OutputBuffer
-  private var savedState: SmoothState?
-  private var statePath = ""
+  let output: OutputBuffer
+  var savedState: SmoothState?
+  var statePath = ""
 
-  private var fieldCount = 0
-  private var names: [String] = []
-  private var headerRecord: OwnedRecord?
-  private var delimiter = UInt8(ascii: ",")
-  private var lineEnd: [UInt8] = [UInt8(ascii: "\n")]
-  private var groupColumn: Int?
-  private var timeColumn: Int?
-  private var smoothed: [Int] = []
-  private var replaced: [Bool] = []
-  private var decided = false
-  private var pending: [OwnedRecord] = []
-  private var firstValues: [Bool?] = []
+  var fieldCount = 0
+  var names: [String] = []
+  var headerRecord: OwnedRecord?
+  var delimiter = UInt8(ascii: ",")
+  var lineEnd: [UInt8] = [UInt8(ascii: "\n")]
+  var groupColumn: Int?
+  var timeColumn: Int?
+  var smoothed: [Int] = []
+  var replaced: [Bool] = []
+  var decided = false
+  var pending: [OwnedRecord] = []
+  var firstValues: [Bool?] = []
 
-  @exclusivity(unchecked) private var groupTable = GroupTable()
-  @exclusivity(unchecked) private var groups: [GroupState] = []
-  @exclusivity(unchecked) private var timesAreInstants: Bool?
-  @exclusivity(unchecked) private var values: [Double] = []
-  @exclusivity(unchecked) private var present: [Bool] = []
-  @exclusivity(unchecked) private var groupKey: [UInt8] = []
-  @exclusivity(unchecked) private var rowsRead = 0
+  @exclusivity(unchecked) var groupTable = GroupTable()
+  @exclusivity(unchecked) var groups: [GroupState] = []
+  @exclusivity(unchecked) var timesAreInstants: Bool?
+  @exclusivity(unchecked) var values: [Double] = []
+  @exclusivity(unchecked) var present: [Bool] = []
+  @exclusivity(unchecked) var groupKey: [UInt8] = []
+  @exclusivity(unchecked) var rowsRead = 0
 
   /// Creates a smoother writing to `output`.
   public init(options: SmoothOptions, output: OutputBuffer) {
@@ -68,7 +68,7 @@ public final class Smoother {
   }
 
   /// A state for the current columns and options, holding `groups`.
-  private func state(groups: [SmoothState.Group]) -> SmoothState {
+  func state(groups: [SmoothState.Group]) -> SmoothState {
     SmoothState(
       columns: smoothed.map { names[$0] }, decays: options.decays, initial: options.initial,
       ignoreMissing: options.ignoreMissing, standardDeviation: options.standardDeviation,
@@ -103,7 +103,7 @@ public final class Smoother {
   // MARK: - Layout
 
   /// Handles the first record of a file; returns true if it is a header (not data).
-  private func startFile(_ record: CSVRecord, reader: CSVReader<some ByteSource>)
+  func startFile(_ record: CSVRecord, reader: CSVReader<some ByteSource>)
     throws(SmoothError)
     -> Bool
   {
@@ -143,7 +143,7 @@ public final class Smoother {
   }
 
   /// The index of a column given by name or by 1-based index.
-  private func resolve(_ reference: String) throws(SmoothError) -> Int {
+  func resolve(_ reference: String) throws(SmoothError) -> Int {
     if let index = names.firstIndex(of: reference) { return index }
     if let number = Int(reference), !reference.hasPrefix("+"), !reference.hasPrefix("-") {
       guard (1...fieldCount).contains(number) else {
@@ -155,7 +155,7 @@ public final class Smoother {
   }
 
   /// Holds a record back while the columns are chosen from their first values.
-  private func holdBack(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
+  func holdBack(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
     if isBlank(record) { return }
     try checkFieldCount(record, file: file, line: line)
     for index in 0..<fieldCount where firstValues[index] == nil {
@@ -168,7 +168,7 @@ public final class Smoother {
 
   /// Fixes the smoothed columns, writes the header, resumes a saved state, and replays the rows
   /// held back.
-  private func decide() throws(SmoothError) {
+  func decide() throws(SmoothError) {
     decided = true
     if options.columns.isEmpty, savedState == nil {
       // Without any data row (a header-only input), every candidate column may be numeric.
@@ -195,7 +195,7 @@ public final class Smoother {
     }
   }
 
-  private func writeHeader(_ record: CSVRecord) throws(SmoothError) {
+  func writeHeader(_ record: CSVRecord) throws(SmoothError) {
     for index in 0..<record.count {
       if index > 0 { try output.append(delimiter) }
       try output.append(record.raw(index))
@@ -219,7 +219,7 @@ public final class Smoother {
     for byte in lineEnd { try output.append(byte) }
   }
 
-  private func restore(_ saved: SmoothState) throws(SmoothError) {
+  func restore(_ saved: SmoothState) throws(SmoothError) {
     try state(groups: []).checkResumable(from: saved, path: statePath)
     for group in saved.groups {
       let valid =
@@ -244,170 +244,12 @@ public final class Smoother {
     }
   }
 
-  private func newGroup() -> GroupState {
+  func newGroup() -> GroupState {
     let start: ExponentialAverage<Double>.Start = options.initial == .first ? .first : .zero
     let tracks = options.decays.map {
       SmoothTrack(beta: $0.decay.beta, start: start, spread: options.standardDeviation)
     }
     return GroupState(
       lastTime: nil, columns: smoothed.map { _ in ColumnState(tracks: tracks) })
-  }
-
-  // MARK: - Rows
-
-  private func isBlank(_ record: CSVRecord) -> Bool {
-    record.count == 1 && record.raw(0).isEmpty && fieldCount != 1
-  }
-
-  private func checkFieldCount(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
-    guard record.count == fieldCount else {
-      throw .fieldCount(file: file, line: line, expected: fieldCount, found: record.count)
-    }
-  }
-
-  /// Smooths one data record and writes the output row.
-  private func smooth(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
-    if isBlank(record) { return }
-    try checkFieldCount(record, file: file, line: line)
-    rowsRead += 1
-    let group = try groupIndex(record)
-    let now = try timestamp(record, group: group, file: file, line: line)
-    for k in smoothed.indices {
-      let cell = record.content(smoothed[k])
-      present[k] = false
-      if MissingCell.isMissing(cell) {
-      } else if let value = NumberText.parse(cell) {
-        values[k] = value
-        present[k] = true
-      } else if options.onBadValue == .skip {
-        skippedCells += 1
-        if firstSkippedCell == nil {
-          firstSkippedCell = "\(file), line \(line), column \"\(names[smoothed[k]])\""
-        }
-      } else {
-        throw .notANumber(
-          file: file, line: line, column: names[smoothed[k]],
-          text: String(decoding: cell, as: UTF8.self))
-      }
-      try fold(column: k, group: group, now: now)
-    }
-    if let now { groups[group].lastTime = now }
-    try writeRow(record, group: group)
-  }
-
-  /// Folds the current value of smoothed column `k` (or its absence) into each decay's track.
-  @inline(__always)
-  private func fold(column k: Int, group: Int, now: TimeValue?) throws(SmoothError) {
-    let observed = present[k]
-    if !observed, options.ignoreMissing { return }
-    let reference =
-      options.ignoreMissing ? groups[group].columns[k].lastObservedTime : groups[group].lastTime
-    for d in options.decays.indices {
-      var elapsed = 1.0
-      if let now, let reference, let halflife = options.decays[d].timeHalflife {
-        guard let value = halflife.elapsed(from: reference, to: now) else {
-          throw .invalidOption(
-            "--halflife \(options.decays[d].text) has no unit, "
-              + "but column \"\(options.time ?? "")\" "
-              + "holds dates; give a unit, as in 4d or 6h")
-        }
-        elapsed = value
-      }
-      if observed {
-        groups[group].columns[k].tracks[d].update(with: values[k], elapsed: elapsed)
-      } else {
-        groups[group].columns[k].tracks[d].skip(elapsed: elapsed)
-      }
-    }
-    if observed {
-      groups[group].columns[k].observations += 1
-      groups[group].columns[k].lastObservedTime = now
-    }
-  }
-
-  private func groupIndex(_ record: CSVRecord) throws(SmoothError) -> Int {
-    guard let column = groupColumn else { return 0 }
-    let cell = record.content(column)
-    let (index, added): (Int, Bool)
-    if record.spans[column].quoted && cell.contains(UInt8(ascii: "\"")) {
-      groupKey = record.value(column)
-      (index, added) = groupKey.withUnsafeBufferPointer { groupTable.index(of: $0) }
-    } else {
-      (index, added) = groupTable.index(of: cell)
-    }
-    if added { groups.append(newGroup()) }
-    return index
-  }
-
-  private func timestamp(_ record: CSVRecord, group: Int, file: String, line: Int)
-    throws(SmoothError) -> TimeValue?
-  {
-    guard let column = timeColumn else { return nil }
-    let cell = record.content(column)
-    let text = { String(decoding: cell, as: UTF8.self) }
-    guard let now = TimeValue.parse(cell) else {
-      throw .badTimestamp(file: file, line: line, column: names[column], text: text())
-    }
-    let isInstant = if case .instant = now { true } else { false }
-    if let expected = timesAreInstants, expected != isInstant {
-      throw .badTimestamp(file: file, line: line, column: names[column], text: text())
-    }
-    timesAreInstants = isInstant
-    if let previous = groups[group].lastTime {
-      let backwards =
-        switch (previous, now) {
-        case (.instant(let a), .instant(let b)): b < a
-        case (.number(let a), .number(let b)): b < a
-        default: false
-        }
-      if backwards {
-        throw .timeWentBackwards(
-          file: file, line: line, column: names[column], text: text(),
-          previous: previous.description)
-      }
-    }
-    return now
-  }
-
-  private func writeRow(_ record: CSVRecord, group: Int) throws(SmoothError) {
-    for index in 0..<fieldCount {
-      if index > 0 { try output.append(delimiter) }
-      if replaced[index], let k = smoothed.firstIndex(of: index) {
-        try writeMean(column: k, decay: 0, group: group)
-      } else {
-        try output.append(record.raw(index))
-      }
-    }
-    for k in smoothed.indices {
-      if !options.replace {
-        for d in options.decays.indices {
-          try output.append(delimiter)
-          try writeMean(column: k, decay: d, group: group)
-        }
-      }
-      if options.standardDeviation {
-        for d in options.decays.indices {
-          try output.append(delimiter)
-          if shows(column: k, group: group),
-            let deviation = groups[group].columns[k].tracks[d].standardDeviation
-          {
-            try NumberText.append(deviation, to: output)
-          }
-        }
-      }
-    }
-    for byte in lineEnd { try output.append(byte) }
-  }
-
-  @inline(__always)
-  private func shows(column k: Int, group: Int) -> Bool {
-    present[k] && groups[group].columns[k].observations >= options.minPeriods
-  }
-
-  @inline(__always)
-  private func writeMean(column k: Int, decay d: Int, group: Int) throws(SmoothError) {
-    guard shows(column: k, group: group) else { return }
-    let average = groups[group].columns[k].tracks[d].average
-    try NumberText.append(options.initial == .zero ? average.raw : average.corrected, to: output)
   }
 }
