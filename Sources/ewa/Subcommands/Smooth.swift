@@ -23,7 +23,8 @@ struct Smooth: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Decay factors β in [0, 1), comma-separated.", valueName: "list"))
+    help: ArgumentHelp(
+      "Decay factors β in [0, 1), comma-separated (default: 0.9).", valueName: "list"))
   var beta: String?
   @Option(
     parsing: .unconditional,
@@ -47,7 +48,10 @@ struct Smooth: ParsableCommand {
     help: ArgumentHelp(
       "A column to smooth, by name or 1-based index (repeatable).", valueName: "name|index"))
   var column: [String] = []
-  @Option(help: "How the average starts: corrected (adjust=True), zero (raw V_t), first.")
+  @Option(
+    help: ArgumentHelp(
+      "How the average starts: corrected (pandas adjust=True), zero (the raw V_t from 0), "
+        + "first (V_1 = θ_1, pandas adjust=False)."))
   var `init`: SmoothOptions.Initial = .corrected
   @Flag(help: "Skip missing cells entirely (pandas ignore_na=True).")
   var ignoreNa = false
