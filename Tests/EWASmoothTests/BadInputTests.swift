@@ -65,6 +65,10 @@ import Testing
       "Error: --halflife 6h is a duration; give the timestamp column with --time"
     ),
     (["--beta", "x"], "Error: --beta x is not a number"),
+    (
+      ["--time", "a", "--beta", "0.9"],
+      "Error: --time decays by elapsed time, so give the decay with --halflife"
+    ),
   ])
   func invalidDecayOptions(arguments: [String], message: String) throws {
     try expectFailure(arguments, stdin: "a\n1\n", status: 64, message: message)
