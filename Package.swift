@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "EWA", targets: ["EWA"]),
+    .library(name: "EWASmooth", targets: ["EWASmooth"]),
     .executable(name: "ewa", targets: ["ewa"]),
   ],
   dependencies: [
@@ -15,14 +16,19 @@ let package = Package(
   targets: [
     // The averager: the one implementation of the EWA recurrence. No dependencies.
     .target(name: "EWA"),
+    // `ewa smooth`: CSV reading and writing, number and time parsing, the streaming smoother.
+    .target(name: "EWASmooth", dependencies: ["EWA"]),
     .executableTarget(
       name: "ewa",
       dependencies: [
         "EWA",
+        "EWASmooth",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
+    // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
+    .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "ewa"]),
   ],
   swiftLanguageModes: [.v6]
 )
