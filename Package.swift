@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "EWA", targets: ["EWA"]),
+    .library(name: "EWATrain", targets: ["EWATrain"]),
     .executable(name: "ewa", targets: ["ewa"]),
   ],
   dependencies: [
@@ -19,10 +20,14 @@ let package = Package(
       name: "ewa",
       dependencies: [
         "EWA",
+        "EWATrain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
+    // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
+    .target(name: "EWATrain", dependencies: ["EWA"]),
+    .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),
   ],
   swiftLanguageModes: [.v6]
 )
