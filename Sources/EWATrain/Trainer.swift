@@ -110,7 +110,7 @@ public final class Trainer {
       }
       guard cost.isFinite else {
         throw .data(
-          "the cost became \(cost) at epoch \(epoch + 1), step \(step + 1); try a smaller learning rate (--lr).")
+          "the cost became \(cost.isNaN ? "NaN" : "infinite") at epoch \(epoch + 1), step \(step + 1); try a smaller learning rate (--lr).")
       }
       optimizer.update(&parameters, gradient: workspace.gradient, learningRate: rate)
       step += 1
