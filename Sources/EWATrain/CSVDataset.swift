@@ -26,7 +26,7 @@ public enum CSVDataset {
     guard let header = lines.first.map(fields) else { throw .data("\(path) is empty.") }
     guard let labelColumn = header.firstIndex(of: label) else {
       throw .usage(
-        "\(path) has no column \"\(label)\" for --label; its columns are \(header.joined(separator: ", ")).")
+        "\(path) has no column \"\(label)\" for --label; its columns are \(header.prefix(8).joined(separator: ", "))\(header.count > 8 ? ", …" : "").")
     }
     guard lines.count > 1 else { throw .data("\(path) has a header but no rows.") }
     var features: [Double] = []
