@@ -26,7 +26,8 @@ public enum CSVDataset {
     guard let header = lines.first.map(fields) else { throw .data("\(path) is empty.") }
     guard let labelColumn = header.firstIndex(of: label) else {
       throw .usage(
-        "\(path) has no column \"\(label)\" for --label; its columns are \(header.prefix(8).joined(separator: ", "))\(header.count > 8 ? ", …" : "").")
+        "\(path) has no column \"\(label)\" for --label; its columns are \(header.prefix(8).joined(separator: ", "))\(header.count > 8 ? ", …" : "")."
+      )
     }
     guard lines.count > 1 else { throw .data("\(path) has a header but no rows.") }
     var features: [Double] = []
@@ -34,7 +35,8 @@ public enum CSVDataset {
     for (index, line) in lines.enumerated().dropFirst() {
       let row = fields(line)
       guard row.count == header.count else {
-        throw .data("\(path) line \(index + 1) has \(row.count) fields; the header has \(header.count).")
+        throw .data(
+          "\(path) line \(index + 1) has \(row.count) fields; the header has \(header.count).")
       }
       for (c, cell) in row.enumerated() {
         if c == labelColumn {
@@ -43,16 +45,19 @@ public enum CSVDataset {
           features.append(x)
         } else {
           throw .data(
-            "\(path) line \(index + 1), column \"\(header[c])\": \"\(cell)\" is not a number (every column but the label must be a numeric feature).")
+            "\(path) line \(index + 1), column \"\(header[c])\": \"\(cell)\" is not a number (every column but the label must be a numeric feature)."
+          )
         }
       }
     }
     let distinct = Set(labelTexts)
     guard distinct.count >= 2 else {
       throw .data(
-        "\(path) column \"\(label)\" has a single class (\"\(labelTexts[0])\"); training needs at least 2.")
+        "\(path) column \"\(label)\" has a single class (\"\(labelTexts[0])\"); training needs at least 2."
+      )
     }
-    let names = distinct.allSatisfy { Double($0) != nil }
+    let names =
+      distinct.allSatisfy { Double($0) != nil }
       ? distinct.sorted { Double($0)! < Double($1)! } : distinct.sorted()
     let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     return Dataset(

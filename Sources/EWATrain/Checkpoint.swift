@@ -48,7 +48,8 @@ public struct Checkpoint: Codable, Equatable, Sendable {
     }
     guard version.version == currentVersion else {
       throw .data(
-        "checkpoint \(path) has format version \(version.version); this ewa reads version \(currentVersion).")
+        "checkpoint \(path) has format version \(version.version); this ewa reads version \(currentVersion)."
+      )
     }
     do {
       return try JSONDecoder().decode(Checkpoint.self, from: data)
@@ -69,8 +70,10 @@ public struct Checkpoint: Codable, Equatable, Sendable {
   }
 
   private static func path(_ keys: [CodingKey]) -> String {
-    keys.isEmpty ? "the top level" : keys.map { $0.intValue.map(String.init) ?? $0.stringValue }
-      .joined(separator: ".")
+    keys.isEmpty
+      ? "the top level"
+      : keys.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        .joined(separator: ".")
   }
 }
 

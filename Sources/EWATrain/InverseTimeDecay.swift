@@ -13,7 +13,9 @@ public struct InverseTimeDecay: LearningRateSchedule, Equatable {
     try ScheduleError.checkInitial(initial)
     guard decayRate >= 0 && decayRate.isFinite else {
       throw ScheduleError(
-        message: "an inverse-time schedule with rate \(decayRate) < 0 grows without bound; use a rate ≥ 0.")
+        message:
+          "an inverse-time schedule with rate \(decayRate) < 0 grows without bound; use a rate ≥ 0."
+      )
     }
     self.initial = initial
     self.decayRate = decayRate

@@ -29,7 +29,9 @@ public struct ManualSchedule: LearningRateSchedule, Equatable {
       guard p.epoch >= 0, p.rate > 0, p.rate.isFinite, i == 0 || p.epoch > points[i - 1].epoch
       else {
         throw ScheduleError(
-          message: "manual schedule pair \(i + 1) (\(p.epoch):\(p.rate)) must have an epoch ≥ 0 above the previous one and a positive rate.")
+          message:
+            "manual schedule pair \(i + 1) (\(p.epoch):\(p.rate)) must have an epoch ≥ 0 above the previous one and a positive rate."
+        )
       }
     }
     self.initial = initial
@@ -42,7 +44,8 @@ public struct ManualSchedule: LearningRateSchedule, Equatable {
     for item in text.split(separator: ",", omittingEmptySubsequences: false) {
       let parts = item.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2, let e = Int(parts[0]), let r = Double(parts[1]) else {
-        throw ScheduleError(message: "\"\(item)\" in the manual schedule is not an epoch:rate pair.")
+        throw ScheduleError(
+          message: "\"\(item)\" in the manual schedule is not an epoch:rate pair.")
       }
       result.append(Point(epoch: e, rate: r))
     }

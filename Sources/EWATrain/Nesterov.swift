@@ -26,8 +26,7 @@ public struct Nesterov<Scalar: OptimizerScalar>: Optimizer {
   ///   - beta: β in [0, 1), 0.9 by default.
   ///   - count: the number of parameters.
   ///   - biasCorrection: step with corrected averages (off by default).
-  public init(beta: Scalar = 0.9, count: Int, biasCorrection: Bool = false) throws(OptimizerError)
-  {
+  public init(beta: Scalar = 0.9, count: Int, biasCorrection: Bool = false) throws(OptimizerError) {
     try OptimizerError.checkBeta(beta, "beta")
     self.biasCorrection = biasCorrection
     velocity = ExponentialAverage(beta: beta, count: count)

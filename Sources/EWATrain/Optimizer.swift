@@ -53,7 +53,6 @@ extension ExponentialAverage {
   /// look-ahead (Nesterov) that blends the gradient in once more.
   ///
   /// The copy shares the vector buffer and only its scalars change, so nothing is allocated.
-
   static func peek(_ average: ExponentialAverage) -> (keep: Scalar, gain: Scalar, bias: Scalar) {
     var next = average
     let (keep, gain) = next.advance()

@@ -15,7 +15,8 @@ public struct StaircaseDecay: LearningRateSchedule, Equatable {
     try ScheduleError.checkInitial(initial)
     guard decayRate >= 0 && decayRate.isFinite else {
       throw ScheduleError(
-        message: "a staircase schedule with rate \(decayRate) < 0 grows without bound; use a rate ≥ 0.")
+        message:
+          "a staircase schedule with rate \(decayRate) < 0 grows without bound; use a rate ≥ 0.")
     }
     guard interval >= 1 else {
       throw ScheduleError(message: "the decay interval must be at least 1, got \(interval).")

@@ -27,7 +27,8 @@ public final class Trainer {
       activation: configuration.activation)
     guard configuration.batchSize >= 1 && configuration.batchSize <= data.count else {
       throw TrainingError.usage(
-        "the batch size must lie between 1 and the \(data.count) training rows, got \(configuration.batchSize).")
+        "the batch size must lie between 1 and the \(data.count) training rows, got \(configuration.batchSize)."
+      )
     }
     self.configuration = configuration
     self.data = data
@@ -51,11 +52,13 @@ public final class Trainer {
     try self.init(configuration: configuration, data: data)
     guard checkpoint.network == network else {
       throw TrainingError.data(
-        "checkpoint \(path) is for a different network: layers \(checkpoint.network.sizes) with \(checkpoint.network.activation.rawValue), not \(network.sizes) with \(network.activation.rawValue).")
+        "checkpoint \(path) is for a different network: layers \(checkpoint.network.sizes) with \(checkpoint.network.activation.rawValue), not \(network.sizes) with \(network.activation.rawValue)."
+      )
     }
     guard checkpoint.configuration == configuration else {
       throw TrainingError.data(
-        "checkpoint \(path) was saved with different training options (optimizer, rate, schedule, batch size, L2 or seed); pass the same options to resume.")
+        "checkpoint \(path) was saved with different training options (optimizer, rate, schedule, batch size, L2 or seed); pass the same options to resume."
+      )
     }
     guard checkpoint.dataFingerprint == data.fingerprint else {
       throw TrainingError.data("checkpoint \(path) was saved on different training data.")
@@ -110,7 +113,8 @@ public final class Trainer {
       }
       guard cost.isFinite else {
         throw .data(
-          "the cost became \(cost.isNaN ? "NaN" : "infinite") at epoch \(epoch + 1), step \(step + 1); try a smaller learning rate (--lr).")
+          "the cost became \(cost.isNaN ? "NaN" : "infinite") at epoch \(epoch + 1), step \(step + 1); try a smaller learning rate (--lr)."
+        )
       }
       optimizer.update(&parameters, gradient: workspace.gradient, learningRate: rate)
       step += 1

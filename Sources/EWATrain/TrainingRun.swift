@@ -44,7 +44,8 @@ extension Trainer {
   ) throws(TrainingError) -> TrainingSummary {
     guard epochs >= epoch else {
       throw .usage(
-        "--epochs counts the total and the checkpoint already has \(epoch) epochs; ask for at least \(epoch).")
+        "--epochs counts the total and the checkpoint already has \(epoch) epochs; ask for at least \(epoch)."
+      )
     }
     let clock = ContinuousClock()
     let started = clock.now
@@ -67,7 +68,8 @@ extension Trainer {
       onEpoch(record)
     }
     let elapsed = clock.now - started
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     let train = evaluate(data)
     return TrainingSummary(
       optimizer: configuration.optimizer.kind.rawValue, trainAccuracy: train.accuracy,

@@ -50,8 +50,9 @@ struct DatasetTests {
 
   @Test func singleClassIsRejected() throws {
     let path = try write("a,y\n1,cat\n2,cat\n")
-    #expect(throws: TrainingError.data(
-      "\(path) column \"y\" has a single class (\"cat\"); training needs at least 2.")
+    #expect(
+      throws: TrainingError.data(
+        "\(path) column \"y\" has a single class (\"cat\"); training needs at least 2.")
     ) { try CSVDataset.load(path: path, label: "y") }
   }
 

@@ -35,21 +35,39 @@ struct EndToEndTests {
   }
 
   static let badInputs: [BadInput] = [
-    .init(arguments: ["--optimizer", "momentum", "--beta", "1"], status: 64, message: "--beta must lie in [0, 1), got 1.0."),
+    .init(
+      arguments: ["--optimizer", "momentum", "--beta", "1"], status: 64,
+      message: "--beta must lie in [0, 1), got 1.0."),
     .init(arguments: ["--beta1=-0.1"], status: 64, message: "--beta1 must lie in [0, 1)"),
     .init(arguments: ["--lr", "0"], status: 64, message: "--lr must be positive, got 0.0."),
     .init(arguments: ["--epsilon", "0"], status: 64, message: "--epsilon must be positive"),
-    .init(arguments: ["--batch-size", "0"], status: 64, message: "--batch-size must be at least 1"),
-    .init(arguments: ["--batch-size", "301"], status: 64, message: "between 1 and the 300 training rows, got 301"),
-    .init(arguments: ["--layers", ""], status: 64, message: "--layers must list positive hidden layer sizes"),
+    .init(
+      arguments: ["--batch-size", "0"], status: 64, message: "--batch-size must be at least 1"),
+    .init(
+      arguments: ["--batch-size", "301"], status: 64,
+      message: "between 1 and the 300 training rows, got 301"),
+    .init(
+      arguments: ["--layers", ""], status: 64,
+      message: "--layers must list positive hidden layer sizes"),
     .init(arguments: ["--layers", "5,,2"], status: 64, message: "got \"5,,2\""),
     .init(arguments: ["--beta", "0.9"], status: 64, message: "--beta does not apply to adam"),
-    .init(arguments: ["--optimizer", "gd", "--epsilon", "1e-7"], status: 64, message: "--epsilon does not apply to gd"),
-    .init(arguments: ["--weight-decay", "0.1"], status: 64, message: "--weight-decay does not apply to adam; it is used by adamw only."),
-    .init(arguments: ["--decay", "exponential", "--decay-rate", "1.5"], status: 64, message: "grows without bound"),
-    .init(arguments: ["--dataset", "data/digits.csv"], status: 64, message: "needs --label COLUMN"),
-    .init(arguments: ["--dataset", "data/digits.csv", "--label", "nope"], status: 64, message: "has no column \"nope\""),
-    .init(arguments: ["--dataset", "missing.csv", "--label", "y"], status: 66, message: "cannot read missing.csv."),
+    .init(
+      arguments: ["--optimizer", "gd", "--epsilon", "1e-7"], status: 64,
+      message: "--epsilon does not apply to gd"),
+    .init(
+      arguments: ["--weight-decay", "0.1"], status: 64,
+      message: "--weight-decay does not apply to adam; it is used by adamw only."),
+    .init(
+      arguments: ["--decay", "exponential", "--decay-rate", "1.5"], status: 64,
+      message: "grows without bound"),
+    .init(
+      arguments: ["--dataset", "data/digits.csv"], status: 64, message: "needs --label COLUMN"),
+    .init(
+      arguments: ["--dataset", "data/digits.csv", "--label", "nope"], status: 64,
+      message: "has no column \"nope\""),
+    .init(
+      arguments: ["--dataset", "missing.csv", "--label", "y"], status: 66,
+      message: "cannot read missing.csv."),
   ]
 
   @Test(arguments: badInputs)
@@ -65,7 +83,10 @@ struct EndToEndTests {
     try "a,b,y\n1,2,0\n3,x7,1\n".write(toFile: path, atomically: true, encoding: .utf8)
     let r = try ewa(["train", "--dataset", path, "--label", "y", "--epochs", "1"])
     #expect(r.status == 65)
-    #expect(r.stderr == "ewa: \(path) line 3, column \"b\": \"x7\" is not a number (every column but the label must be a numeric feature).\n")
+    #expect(
+      r.stderr
+        == "ewa: \(path) line 3, column \"b\": \"x7\" is not a number (every column but the label must be a numeric feature).\n"
+    )
     let one = temporaryPath("one.csv")
     try "a,y\n1,0\n2,0\n".write(toFile: one, atomically: true, encoding: .utf8)
     let r1 = try ewa(["train", "--dataset", one, "--label", "y", "--epochs", "1"])
@@ -151,7 +172,8 @@ struct EndToEndTests {
     let bad = try ewa(["compare", "--optimizers", "gd,sgd"])
     #expect(bad.status == 64 && bad.stderr.contains("\"sgd\" is not one of"))
     let notApplying = try ewa(["compare", "--optimizers", "gd,adam", "--beta", "0.5"])
-    #expect(notApplying.status == 64 && notApplying.stderr.contains("--beta does not apply to gd, adam"))
+    #expect(
+      notApplying.status == 64 && notApplying.stderr.contains("--beta does not apply to gd, adam"))
   }
 
   @Test func trajectoryPrintsCSVFromTheStart() throws {
@@ -162,7 +184,9 @@ struct EndToEndTests {
     #expect(r.status == 0)
     // gradient (x/10, 2y): (2, 1) → (1.9, 0) → (1.805, 0).
     #expect(r.stdout == "step,x,y,loss\n0,2.0,1.0,1.2\n1,1.9,0.0,0.1805\n2,1.805,0.0,0.16290125\n")
-    let bad = try ewa(["trajectory", "--function", "bowl", "--optimizer", "gd", "--start", "1", "--steps", "2"])
+    let bad = try ewa([
+      "trajectory", "--function", "bowl", "--optimizer", "gd", "--start", "1", "--steps", "2",
+    ])
     #expect(bad.status == 64 && bad.stderr.contains("--start must be two numbers x,y"))
   }
 }

@@ -12,7 +12,8 @@ struct NetworkTests {
     let data = Dataset(
       features: features, labels: (0..<rows).map { $0 % classes }, featureCount: 3,
       classNames: (0..<classes).map(String.init))
-    let network = try DenseNetwork(inputs: 3, hidden: [4, 3], classes: classes, activation: activation)
+    let network = try DenseNetwork(
+      inputs: 3, hidden: [4, 3], classes: classes, activation: activation)
     let workspace = NetworkWorkspace(network: network, capacity: rows)
     var w = network.initialParameters(.xavier, using: &g)
     for i in w.indices { w[i] += 0.1 * g.normal() }  // non-zero biases too

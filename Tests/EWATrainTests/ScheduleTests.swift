@@ -65,9 +65,10 @@ struct ScheduleTests {
 
   @Test func warmUpRampsLinearlyThenStartsTheBase() throws {
     let s = try LinearWarmUp(length: 4, base: StepDecay(initial: 0.1, factor: 0.5, interval: 10))
-    #expect([0, 1, 2, 3].map(s.rate(at:)).enumerated().allSatisfy {
-      close($1, 0.1 * Double($0 + 1) / 5)
-    })
+    #expect(
+      [0, 1, 2, 3].map(s.rate(at:)).enumerated().allSatisfy {
+        close($1, 0.1 * Double($0 + 1) / 5)
+      })
     #expect(s.rate(at: 4) == 0.1)
     #expect(s.rate(at: 14) == 0.05)
   }

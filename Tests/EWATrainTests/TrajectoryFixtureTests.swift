@@ -40,8 +40,10 @@ struct TrajectoryFixtureTests {
     let expected = Self.rows.filter { "\($0.optimizer)/\($0.surface.rawValue)" == name }
     let first = try #require(expected.first)
     var settings = OptimizerSettings(
-      kind: try #require(OptimizerKind(rawValue: first.optimizer.replacingOccurrences(
-        of: "-bias-correction", with: ""))))
+      kind: try #require(
+        OptimizerKind(
+          rawValue: first.optimizer.replacingOccurrences(
+            of: "-bias-correction", with: ""))))
     settings.biasCorrection = first.optimizer.hasSuffix("-bias-correction")
     var optimizer = try settings.make(count: 2)
     let points = first.surface.trajectory(

@@ -29,7 +29,8 @@ struct Compare: ParsableCommand {
     let names = optimizers.split(separator: ",", omittingEmptySubsequences: false)
     for name in names where OptimizerKind(rawValue: String(name)) == nil {
       throw ValidationError(
-        "--optimizers: \"\(name)\" is not one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        "--optimizers: \"\(name)\" is not one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))."
+      )
     }
     guard Set(names).count == names.count else {
       throw ValidationError("--optimizers lists an optimizer twice.")

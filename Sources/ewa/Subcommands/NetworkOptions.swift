@@ -29,7 +29,10 @@ struct NetworkOptions: ParsableArguments {
   @Option(help: "Total number of epochs (a resumed run continues up to it).")
   var epochs: Int = 5000
 
-  @Option(help: "Learning-rate decay: none, inverse-time, exponential, inverse-sqrt, staircase, step, manual or cosine.")
+  @Option(
+    help:
+      "Learning-rate decay: none, inverse-time, exponential, inverse-sqrt, staircase, step, manual or cosine."
+  )
   var decay: ScheduleSettings.Kind = .none
 
   @Option(help: "r of the decay (γ of step, k of inverse-sqrt, final fraction of cosine).")
@@ -51,17 +54,23 @@ struct NetworkOptions: ParsableArguments {
   var hidden: [Int]? {
     let parts = layers.split(separator: ",", omittingEmptySubsequences: false)
     let sizes = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    return !layers.isEmpty && sizes.count == parts.count && sizes.allSatisfy { $0 > 0 } ? sizes : nil
+    return !layers.isEmpty && sizes.count == parts.count && sizes.allSatisfy { $0 > 0 }
+      ? sizes : nil
   }
 
   func validate() throws {
     guard hidden != nil else {
       throw ValidationError(
-        "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \"\(layers)\".")
+        "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \"\(layers)\"."
+      )
     }
-    guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize).") }
+    guard batchSize >= 1 else {
+      throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
+    }
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs).") }
-    guard l2 >= 0 && l2.isFinite else { throw ValidationError("--l2 must be zero or positive, got \(l2).") }
+    guard l2 >= 0 && l2.isFinite else {
+      throw ValidationError("--l2 must be zero or positive, got \(l2).")
+    }
     if (manualRates != nil) != (decay == .manual) {
       throw ValidationError("--manual-rates goes with --decay manual, and --decay manual needs it.")
     }
