@@ -36,6 +36,8 @@ public struct AMSGrad<Scalar: OptimizerScalar>: Optimizer {
     maximum = [Scalar](repeating: 0, count: count)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {

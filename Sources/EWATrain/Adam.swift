@@ -30,6 +30,8 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
     moments = try AdamMoments(beta1: beta1, beta2: beta2, count: count)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {

@@ -14,6 +14,8 @@ public struct GradientDescent<Scalar: OptimizerScalar>: Optimizer {
   /// Creates the optimizer (it has no state besides the step count).
   public init() {}
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {

@@ -31,6 +31,8 @@ public struct Momentum<Scalar: OptimizerScalar>: Optimizer {
     velocity = ExponentialAverage(beta: beta, count: count)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {

@@ -38,6 +38,8 @@ public struct RMSProp<Scalar: OptimizerScalar>: Optimizer {
     meanSquare = ExponentialAverage(beta: beta, count: count)
   }
 
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
