@@ -36,20 +36,10 @@ public struct Momentum<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    precondition(parameters.count == gradient.count, "parameter and gradient lengths differ")
-    let (keep, gain) = velocity.advance()
-    let scale = biasCorrection ? learningRate : learningRate * velocity.biasFactor
-    gradient.withUnsafeBufferPointer { g in
-      parameters.withUnsafeMutableBufferPointer { w in
-        velocity.withUnsafeMutableCorrected { v in
-          precondition(v.count == w.count, "the optimizer was made for \(v.count) parameters")
-          for i in 0..<w.count {
-            let vi = ExponentialAverage<[Scalar]>.blend(v[i], g[i], keep: keep, gain: gain)
-            v[i] = vi
-            w[i] -= scale * vi
-          }
-        }
-      }
-    }
+    let corrected = biasCorrection
+    velocity.step(
+      &parameters, gradient: gradient, observe: { $0 },
+      prepare: { corrected ? learningRate : learningRate * $0.biasFactor }
+    ) { w, v, _, scale in w -= scale * v }
   }
 }

@@ -37,23 +37,15 @@ public struct Nesterov<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    precondition(parameters.count == gradient.count, "parameter and gradient lengths differ")
-    let (keep, gain) = velocity.advance()
-    let ahead = ExponentialAverage.peek(velocity)
-    let scale = biasCorrection ? learningRate : learningRate * ahead.bias
-    gradient.withUnsafeBufferPointer { g in
-      parameters.withUnsafeMutableBufferPointer { w in
-        velocity.withUnsafeMutableCorrected { v in
-          precondition(v.count == w.count, "the optimizer was made for \(v.count) parameters")
-          for i in 0..<w.count {
-            let vi = ExponentialAverage<[Scalar]>.blend(v[i], g[i], keep: keep, gain: gain)
-            v[i] = vi
-            let look = ExponentialAverage<[Scalar]>.blend(
-              vi, g[i], keep: ahead.keep, gain: ahead.gain)
-            w[i] -= scale * look
-          }
-        }
+    let corrected = biasCorrection
+    velocity.step(
+      &parameters, gradient: gradient, observe: { $0 },
+      prepare: { average in
+        let ahead = ExponentialAverage.peek(average)
+        return (ahead.keep, ahead.gain, corrected ? learningRate : learningRate * ahead.bias)
       }
+    ) { w, v, g, ahead in
+      w -= ahead.2 * ExponentialAverage<[Scalar]>.blend(v, g, keep: ahead.0, gain: ahead.1)
     }
   }
 }

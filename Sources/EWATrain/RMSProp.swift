@@ -43,22 +43,10 @@ public struct RMSProp<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    precondition(parameters.count == gradient.count, "parameter and gradient lengths differ")
-    let (keep, gain) = meanSquare.advance()
-    let factor = biasCorrection ? 1 : meanSquare.biasFactor
-    let epsilon = self.epsilon
-    gradient.withUnsafeBufferPointer { g in
-      parameters.withUnsafeMutableBufferPointer { w in
-        meanSquare.withUnsafeMutableCorrected { s in
-          precondition(s.count == w.count, "the optimizer was made for \(s.count) parameters")
-          for i in 0..<w.count {
-            let gi = g[i]
-            let si = ExponentialAverage<[Scalar]>.blend(s[i], gi * gi, keep: keep, gain: gain)
-            s[i] = si
-            w[i] -= learningRate * gi / ((factor * si).squareRoot() + epsilon)
-          }
-        }
-      }
-    }
+    let (corrected, epsilon) = (biasCorrection, self.epsilon)
+    meanSquare.step(
+      &parameters, gradient: gradient, observe: { $0 * $0 },
+      prepare: { corrected ? 1 : $0.biasFactor }
+    ) { w, s, g, factor in w -= learningRate * g / ((factor * s).squareRoot() + epsilon) }
   }
 }
