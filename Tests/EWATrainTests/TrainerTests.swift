@@ -27,6 +27,12 @@ struct TrainerTests {
     #expect(c.parameters != a.parameters)
   }
 
+  @Test func everyOptimizerStartsFromTheSameWeights() throws {
+    let adam = try Trainer(configuration: configuration(.adam), data: moons)
+    let gd = try Trainer(configuration: configuration(.gd), data: moons)
+    #expect(adam.parameters == gd.parameters && adam.generator == gd.generator)
+  }
+
   @Test func lastPartialBatchIsKept() throws {
     let record = try Trainer(configuration: configuration(.gd), data: moons).runEpoch()
     #expect(record.step == 5)  // 64·4 + 44

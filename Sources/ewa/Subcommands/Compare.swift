@@ -43,17 +43,21 @@ struct Compare: ParsableCommand {
       let (train, test) = try data.source.prepare()
       var log: TrainingHistory? = history.map { _ in TrainingHistory(names: kinds.map(\.rawValue)) }
       var summaries: [TrainingSummary] = []
-      defer { if let history, let log { try? log.write(to: history) } }
-      for (run, kind) in kinds.enumerated() {
-        let configuration = try network.configuration(
-          optimizer: optimizerOptions.settings(for: kind), lr: optimizerOptions.lr ?? 0.0007,
-          seed: data.seed)
-        let trainer = try Trainer(configuration: configuration, data: train)
-        let progress = Progress(total: network.epochs, label: "\(kind.rawValue): ")
-        summaries.append(
-          try trainer.train(
-            epochs: network.epochs, test: test, history: &log, run: run,
-            onEpoch: progress.update))
+      do {
+        for (run, kind) in kinds.enumerated() {
+          let configuration = try network.configuration(
+            optimizer: optimizerOptions.settings(for: kind), lr: optimizerOptions.lr ?? 0.0007,
+            seed: data.seed)
+          let trainer = try Trainer(configuration: configuration, data: train)
+          let progress = Progress(total: network.epochs, label: "\(kind.rawValue): ")
+          summaries.append(
+            try trainer.train(
+              epochs: network.epochs, test: test, history: &log, run: run,
+              onEpoch: progress.update))
+        }
+      } catch {
+        if let history, let log { try log.write(to: history) }
+        throw error
       }
       if let history, let log { try log.write(to: history) }
       for summary in summaries { print(json ? try summaryJSON(summary) : describe(summary)) }
