@@ -20,7 +20,7 @@ struct Progress {
       let width = 30
       let done = width * record.epoch / max(total, 1)
       let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
-      emit("\r\(label)[\(bar)] epoch \(record.epoch)/\(total) cost \(format(record.cost))")
+      emit("\r\(label)[\(bar)] epoch \(record.epoch)/\(total) cost \(format(record.cost))   ")
       if record.epoch == total { emit("\n") }
     } else {
       let every = max(1, total / 20)
