@@ -19,6 +19,9 @@ public final class NetworkWorkspace {
   private let z: [UnsafeMutablePointer<Double>]
   private let a: [UnsafeMutablePointer<Double>]
   private let delta: [UnsafeMutablePointer<Double>]
+  private let offsets: [Int]
+  private let activation: Activation
+  private let isBinary: Bool
 
   /// Buffers for batches of up to `capacity` rows.
   public init(network: DenseNetwork, capacity: Int) {
@@ -31,6 +34,9 @@ public final class NetworkWorkspace {
     z = sizes.map { .allocate(capacity: capacity * $0) }
     a = sizes.map { .allocate(capacity: capacity * $0) }
     delta = sizes.map { .allocate(capacity: capacity * $0) }
+    offsets = (0..<network.layerCount).map(network.weightOffset)
+    activation = network.activation
+    isBinary = network.isBinary
   }
 
   deinit {
@@ -56,7 +62,7 @@ public final class NetworkWorkspace {
     let last = network.layerCount - 1
     for l in 0...last {
       let (nIn, nOut) = (sizes[l], sizes[l + 1])
-      let weights = w + network.weightOffset(l)
+      let weights = w + offsets[l]
       let bias = weights + nOut * nIn
       let previous = l == 0 ? UnsafePointer(input) : UnsafePointer(a[l - 1])
       let (zl, al) = (z[l], a[l])
@@ -67,7 +73,7 @@ public final class NetworkWorkspace {
           let wj = weights + j * nIn
           for i in 0..<nIn { s += wj[i] * row[i] }
           zl[n * nOut + j] = s
-          if l < last { al[n * nOut + j] = network.activation.apply(s) }
+          if l < last { al[n * nOut + j] = activation.apply(s) }
         }
       }
     }
@@ -81,7 +87,7 @@ public final class NetworkWorkspace {
     let (zl, al) = (z[last], a[last])
     var total = 0.0
     for n in 0..<m {
-      if network.isBinary {
+      if isBinary {
         let s = zl[n]
         let y = Double(targets[n])
         al[n] = 1 / (1 + exp(-s))
@@ -104,7 +110,7 @@ public final class NetworkWorkspace {
     guard lambda > 0 else { return 0 }
     var s = 0.0
     for l in 0..<network.layerCount {
-      let weights = w + network.weightOffset(l)
+      let weights = w + offsets[l]
       for i in 0..<network.sizes[l] * network.sizes[l + 1] { s += weights[i] * weights[i] }
     }
     return lambda / 2 * s
@@ -142,13 +148,13 @@ public final class NetworkWorkspace {
     let (out, dOut) = (a[last], delta[last])
     for n in 0..<m {
       for j in 0..<k {
-        let y: Double = network.isBinary ? Double(targets[n]) : (targets[n] == j ? 1 : 0)
+        let y: Double = isBinary ? Double(targets[n]) : (targets[n] == j ? 1 : 0)
         dOut[n * k + j] = (out[n * k + j] - y) * scale
       }
     }
     for l in stride(from: last, through: 0, by: -1) {
       let (nIn, nOut) = (sizes[l], sizes[l + 1])
-      let offset = network.weightOffset(l)
+      let offset = offsets[l]
       let (weights, dW) = (w + offset, grad + offset)
       let dB = dW + nOut * nIn
       let previous = l == 0 ? UnsafePointer(input) : UnsafePointer(a[l - 1])
@@ -175,7 +181,7 @@ public final class NetworkWorkspace {
           for i in 0..<nIn { target[i] += wj[i] * d }
         }
         for i in 0..<nIn {
-          target[i] *= network.activation.derivative(zPrev[n * nIn + i], aPrev[n * nIn + i])
+          target[i] *= activation.derivative(zPrev[n * nIn + i], aPrev[n * nIn + i])
         }
       }
     }
@@ -197,7 +203,7 @@ public final class NetworkWorkspace {
           for n in 0..<rows.count {
             let row = z[last] + n * k
             var predicted = 0
-            if network.isBinary {
+            if isBinary {
               predicted = row[0] > 0 ? 1 : 0
             } else {
               for j in 1..<k where row[j] > row[predicted] { predicted = j }
