@@ -1,5 +1,3 @@
-import EWA
-
 /// The floating-point types the optimizers work in (`Double`, `Float`).
 public typealias OptimizerScalar = BinaryFloatingPoint & Codable & Sendable
 
@@ -25,37 +23,4 @@ public protocol Optimizer<Scalar>: Codable, Equatable, Sendable {
   ///   - learningRate: `α` for this step.
   /// - Complexity: O(n), one pass over the elements, without allocating.
   mutating func update(_ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar)
-}
-
-/// An optimizer setting that is out of range.
-public struct OptimizerError: CategorizedError, Equatable {
-  public let message: String
-  public var kind: FailureKind { .usage }
-  public var description: String { message }
-
-  /// Checks that a decay factor lies in [0, 1).
-  static func checkBeta<S: OptimizerScalar>(_ beta: S, _ name: String) throws(OptimizerError) {
-    guard beta >= 0 && beta < 1 else {
-      throw OptimizerError(message: "\(name) must lie in [0, 1), got \(beta).")
-    }
-  }
-
-  /// Checks that ε is positive.
-  static func checkEpsilon<S: OptimizerScalar>(_ epsilon: S) throws(OptimizerError) {
-    guard epsilon > 0 && epsilon.isFinite else {
-      throw OptimizerError(message: "epsilon must be positive, got \(epsilon).")
-    }
-  }
-}
-
-extension ExponentialAverage {
-  /// The coefficients and bias factor that the NEXT step would use, without taking it: for a
-  /// look-ahead (Nesterov) that blends the gradient in once more.
-  ///
-  /// The copy shares the vector buffer and only its scalars change, so nothing is allocated.
-  static func peek(_ average: ExponentialAverage) -> (keep: Scalar, gain: Scalar, bias: Scalar) {
-    var next = average
-    let (keep, gain) = next.advance()
-    return (keep, gain, next.biasFactor)
-  }
 }

@@ -33,3 +33,15 @@ extension ExponentialAverage {
     }
   }
 }
+
+extension ExponentialAverage {
+  /// The coefficients and bias factor that the NEXT step would use, without taking it: for a
+  /// look-ahead (Nesterov) that blends the gradient in once more.
+  ///
+  /// The copy shares the vector buffer and only its scalars change, so nothing is allocated.
+  static func peek(_ average: ExponentialAverage) -> (keep: Scalar, gain: Scalar, bias: Scalar) {
+    var next = average
+    let (keep, gain) = next.advance()
+    return (keep, gain, next.biasFactor)
+  }
+}
