@@ -12,13 +12,11 @@
 /// differs while `1-β2^t` changes.
 public struct AMSGrad<Scalar: OptimizerScalar>: Optimizer {
   public static var name: String { "amsgrad" }
-  /// ε, added to the root of the maximum.
-  public let epsilon: Scalar
-  /// The two moments.
-  public private(set) var moments: AdamMoments<Scalar>
+  /// The moments and ε, as for ``Adam``.
+  public private(set) var adam: Adam<Scalar>
   /// The running maximum of `Ŝ`, element by element.
   public private(set) var maximum: [Scalar]
-  public var steps: Int { moments.steps }
+  public var steps: Int { adam.steps }
 
   /// Creates the optimizer for `count` parameters.
   ///
@@ -30,9 +28,7 @@ public struct AMSGrad<Scalar: OptimizerScalar>: Optimizer {
   public init(
     beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8, count: Int
   ) throws(OptimizerError) {
-    try OptimizerError.checkEpsilon(epsilon)
-    self.epsilon = epsilon
-    moments = try AdamMoments(beta1: beta1, beta2: beta2, count: count)
+    adam = try Adam(beta1: beta1, beta2: beta2, epsilon: epsilon, count: count)
     maximum = [Scalar](repeating: 0, count: count)
   }
 
@@ -41,9 +37,9 @@ public struct AMSGrad<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    let epsilon = self.epsilon
+    let epsilon = adam.epsilon
     maximum.withUnsafeMutableBufferPointer { top in
-      moments.step(&parameters, gradient: gradient) { w, m, s, i in
+      adam.moments.step(&parameters, gradient: gradient) { w, m, s, i in
         let largest = Swift.max(top[i], s)
         top[i] = largest
         w -= learningRate * m / (largest.squareRoot() + epsilon)

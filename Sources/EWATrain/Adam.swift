@@ -12,7 +12,7 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
   /// ε, added to the root of the second moment.
   public let epsilon: Scalar
   /// The two moments.
-  public private(set) var moments: AdamMoments<Scalar>
+  public internal(set) var moments: AdamMoments<Scalar>
   public var steps: Int { moments.steps }
 
   /// Creates the optimizer for `count` parameters.

@@ -9,13 +9,11 @@
 /// 1e-4; ours is 0.01).
 public struct AdamW<Scalar: OptimizerScalar>: Optimizer {
   public static var name: String { "adamw" }
-  /// ε, added to the root of the second moment.
-  public let epsilon: Scalar
+  /// The moments and ε, as for ``Adam``.
+  public private(set) var adam: Adam<Scalar>
   /// λ, the decoupled weight decay.
   public let weightDecay: Scalar
-  /// The two moments.
-  public private(set) var moments: AdamMoments<Scalar>
-  public var steps: Int { moments.steps }
+  public var steps: Int { adam.steps }
 
   /// Creates the optimizer for `count` parameters.
   ///
@@ -29,13 +27,11 @@ public struct AdamW<Scalar: OptimizerScalar>: Optimizer {
     beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8,
     weightDecay: Scalar = 0.01, count: Int
   ) throws(OptimizerError) {
-    try OptimizerError.checkEpsilon(epsilon)
     guard weightDecay >= 0 && weightDecay.isFinite else {
       throw OptimizerError(message: "weight decay must be zero or positive, got \(weightDecay).")
     }
-    self.epsilon = epsilon
+    adam = try Adam(beta1: beta1, beta2: beta2, epsilon: epsilon, count: count)
     self.weightDecay = weightDecay
-    moments = try AdamMoments(beta1: beta1, beta2: beta2, count: count)
   }
 
   @_specialize(where Scalar == Float)
@@ -43,9 +39,8 @@ public struct AdamW<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    let epsilon = self.epsilon
-    let decay = weightDecay
-    moments.step(&parameters, gradient: gradient) { w, m, s, _ in
+    let (epsilon, decay) = (adam.epsilon, weightDecay)
+    adam.moments.step(&parameters, gradient: gradient) { w, m, s, _ in
       w -= learningRate * (m / (s.squareRoot() + epsilon) + decay * w)
     }
   }

@@ -16,7 +16,7 @@ public struct Momentum<Scalar: OptimizerScalar>: Optimizer {
   /// Whether the step uses the corrected average `V̂ = V / (1-β^t)` instead of `V`.
   public let biasCorrection: Bool
   /// The first moment: the averaged gradient.
-  public private(set) var velocity: ExponentialAverage<[Scalar]>
+  public internal(set) var velocity: ExponentialAverage<[Scalar]>
   public var steps: Int { velocity.count }
 
   /// Creates the optimizer for `count` parameters.

@@ -14,11 +14,9 @@ import EWA
 /// `optax.sgd(α·(1-β), momentum=β, nesterov=True)`.
 public struct Nesterov<Scalar: OptimizerScalar>: Optimizer {
   public static var name: String { "nesterov" }
-  /// Whether the step uses corrected averages (off by default).
-  public let biasCorrection: Bool
-  /// The first moment: the averaged gradient.
-  public private(set) var velocity: ExponentialAverage<[Scalar]>
-  public var steps: Int { velocity.count }
+  /// The averaged gradient and the bias-correction switch, as for ``Momentum``.
+  public private(set) var momentum: Momentum<Scalar>
+  public var steps: Int { momentum.steps }
 
   /// Creates the optimizer for `count` parameters.
   ///
@@ -27,9 +25,7 @@ public struct Nesterov<Scalar: OptimizerScalar>: Optimizer {
   ///   - count: the number of parameters.
   ///   - biasCorrection: step with corrected averages (off by default).
   public init(beta: Scalar = 0.9, count: Int, biasCorrection: Bool = false) throws(OptimizerError) {
-    try OptimizerError.checkBeta(beta, "beta")
-    self.biasCorrection = biasCorrection
-    velocity = ExponentialAverage(beta: beta, count: count)
+    momentum = try Momentum(beta: beta, count: count, biasCorrection: biasCorrection)
   }
 
   @_specialize(where Scalar == Float)
@@ -37,8 +33,8 @@ public struct Nesterov<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    let corrected = biasCorrection
-    velocity.step(
+    let corrected = momentum.biasCorrection
+    momentum.velocity.step(
       &parameters, gradient: gradient, observe: { $0 },
       prepare: { average in
         let ahead = ExponentialAverage.peek(average)
