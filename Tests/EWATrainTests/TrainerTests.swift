@@ -33,6 +33,19 @@ struct TrainerTests {
     #expect(adam.parameters == gd.parameters && adam.generator == gd.generator)
   }
 
+  @Test func scheduleDrivesTheRatePerEpochOrPerStep() throws {
+    var c = configuration(.gd, lr: 0.1)
+    c.schedule.kind = .staircase
+    c.schedule.interval = 2
+    let perEpoch = try Trainer(configuration: c, data: moons)
+    #expect(try (0..<3).map { _ in try perEpoch.runEpoch().learningRate } == [0.1, 0.1, 0.05])
+    c.schedule = ScheduleSettings(kind: .exponential, initial: 0.1)
+    c.schedule.rate = 0.5
+    c.schedule.unit = .step
+    let perStep = try Trainer(configuration: c, data: moons)
+    #expect(try perStep.runEpoch().learningRate == 0.1 * 0.0625)  // step 5: α0·0.5⁴
+  }
+
   @Test func lastPartialBatchIsKept() throws {
     let record = try Trainer(configuration: configuration(.gd), data: moons).runEpoch()
     #expect(record.step == 5)  // 64·4 + 44
