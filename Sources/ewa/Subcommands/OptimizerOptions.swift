@@ -5,7 +5,8 @@ extension OptimizerKind: ExpressibleByArgument {}
 
 /// The optimizer hyper-parameters shared by `train`, `compare` and `trajectory`.
 struct OptimizerOptions: ParsableArguments {
-  @Option(help: "Learning rate α, α0 when a schedule decays it (default 0.0007; 0.01 for trajectory).")
+  @Option(
+    help: "Learning rate α, α0 when a schedule decays it (default 0.0007; 0.01 for trajectory).")
   var lr: Double?
 
   @Option(help: "β of momentum, nesterov and rmsprop (default 0.9).")
