@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "EWA", targets: ["EWA"]),
     .library(name: "EWASmooth", targets: ["EWASmooth"]),
+    .library(name: "EWATrain", targets: ["EWATrain"]),
     .executable(name: "ewa", targets: ["ewa"]),
   ],
   dependencies: [
@@ -23,12 +24,16 @@ let package = Package(
       dependencies: [
         "EWA",
         "EWASmooth",
+        "EWATrain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
     // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
     .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "ewa"]),
+    // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
+    .target(name: "EWATrain", dependencies: ["EWA"]),
+    .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),
   ],
   swiftLanguageModes: [.v6]
 )
