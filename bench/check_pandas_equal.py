@@ -1,8 +1,8 @@
-"""Check: ewa's smoothed column equals pandas `ewm(alpha=1-β, adjust=True).mean()` exactly.
+"""Check: a smoothed column (ewa's, or a peer's) equals pandas `ewm(alpha=1-β, adjust=True).mean()` exactly.
 
 Both sides are read as text and parsed with Python's `float` (correctly rounded, as ewa's parser
 must be), then compared with `==`; two missing values count as equal. Prints one JSON object:
-rows, compared, differing, max_abs_difference, first_difference (row, ewa, pandas) or null.
+rows, compared, differing, max_abs_difference, first_difference (row, output, pandas) or null.
 Exits 0 when it could compare (whatever the count), 1 when the output is not what it should be
 (missing column, different row count).
 
@@ -45,7 +45,7 @@ def main() -> None:
     first = None
     if count:
         row = int(np.argmax(differ))
-        first = {"row": row + 1, "ewa": float(actual[row]), "pandas": float(expected[row])}
+        first = {"row": row + 1, "output": float(actual[row]), "pandas": float(expected[row])}
     with np.errstate(invalid="ignore"):
         gaps = np.abs(actual - expected)
     result = {

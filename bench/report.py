@@ -92,6 +92,11 @@ def summarize(args: argparse.Namespace) -> None:
         results = {**json.loads(Path(args.meta).read_text()), **results}
     Path(args.results).write_text(json.dumps(results, indent=2) + "\n")
     print(table(jobs))
+    for name, check in results.get("checks", {}).items():
+        print(
+            f"\n{name}: {check['differing']:,} of {check['rows']:,} values differ from pandas "
+            f"(largest difference {check['max_abs_difference']:.3g})"
+        )
 
 
 def cell(value: float | None, digits: int) -> str:

@@ -27,12 +27,14 @@ for argument in "$@"; do
   esac
 done
 
+# Everything runs from the repository root, so that the recorded commands read as typed there.
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-BENCH="$ROOT/bench"
+cd "$ROOT"
+BENCH=bench
 WORK="$BENCH/work"
 VENV="$BENCH/.venv"
 PYTHON="$VENV/bin/python"
-EWA="$ROOT/.build/release/ewa"
+EWA="${EWA_BINARY:-.build/release/ewa}" # EWA_BINARY=path benchmarks another build of ewa
 JOBS="$WORK/jobs.jsonl"
 RESULTS="$BENCH/results.json"
 ROWS=2000000
@@ -182,7 +184,7 @@ throughput_job() {
 install_debian_tools
 install_python_peers
 say "building ewa (swift build -c release)"
-(cd "$ROOT" && swift build -c release) >&2
+swift build -c release >&2
 
 mkdir -p "$WORK/out" "$WORK/time" "$WORK/err" "$WORK/hyperfine"
 rm -f "$JOBS" "$WORK"/out/* "$WORK"/time/* "$WORK"/err/* "$WORK"/hyperfine/*
@@ -257,11 +259,11 @@ throughput_job numpy_adam optimizer peer \
 # fused in-place steps), "mparams_per_s" (params × steps / seconds / 1e6) and
 # "allocations_per_step" (heap allocations counted during the timed steps, divided by steps).
 # Until then these jobs are recorded as skipped.
-EWA_BENCH="$ROOT/.build/release/ewa-bench"
+EWA_BENCH=.build/release/ewa-bench
 ewa_bench_available=0
-if grep -q '"ewa-bench"' "$ROOT/Package.swift"; then
+if grep -q '"ewa-bench"' Package.swift; then
   say "building ewa-bench (swift build -c release --product ewa-bench)"
-  if (cd "$ROOT" && swift build -c release --product ewa-bench) >&2; then
+  if swift build -c release --product ewa-bench >&2; then
     ewa_bench_available=1
   fi
 fi
