@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "EWA", targets: ["EWA"]),
+    .library(name: "EWAPlot", targets: ["EWAPlot"]),
     .executable(name: "ewa", targets: ["ewa"]),
   ],
   dependencies: [
@@ -19,10 +20,15 @@ let package = Package(
       name: "ewa",
       dependencies: [
         "EWA",
+        "EWAPlot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
+    // gnuplot scripts as plain data: the figure model, its renderer and the figure builders.
+    .target(name: "EWAPlot", dependencies: ["EWA"]),
+    // Depends on the executable so the end-to-end tests find `.build/debug/ewa` built.
+    .testTarget(name: "EWAPlotTests", dependencies: ["EWAPlot", "ewa"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,6 @@ struct EWACommand: ParsableCommand {
     commandName: "ewa",
     abstract: "Exponentially weighted averages: smooth CSV time series, train with optimizers built on them, and plot both.",
     version: EWAVersion.string,
-    subcommands: []
+    subcommands: [Plot.self]
   )
 }
