@@ -34,6 +34,7 @@ enum GnuplotRunner {
         GnuplotScript.render(figure, terminal: terminal, output: output, comment: comment),
         to: path)
     case .image(let path, let terminal):
+      try checkWritableDirectory(of: path)
       guard let gnuplot = locate() else {
         let script = directory(of: path) + stem(of: path) + ".gp"
         try draw(figure, to: .script(path: script, terminal: terminal), comment: comment)
@@ -44,7 +45,7 @@ enum GnuplotRunner {
       let script = GnuplotScript.render(
         figure, terminal: terminal, output: temporary, comment: comment)
       do {
-        try run(gnuplot, script: script, drawing: path)
+        try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
         try checkDrawn(temporary, drawing: path)
       } catch {
         unlink(temporary)
@@ -62,13 +63,15 @@ enum GnuplotRunner {
         throw GnuplotMissing(scriptPath: script, drawing: nil)
       }
       let script = GnuplotScript.render(figure, terminal: terminal, output: nil, comment: comment)
-      try run(gnuplot, script: script, drawing: "the chart")
+      try run(gnuplot, script: script, drawing: "the chart", standardOutput: .standardOutput)
     }
   }
 
-  /// Streams `script` into gnuplot's standard input; its standard output is ours, its standard
-  /// error goes to a temporary file that is shown if it fails.
-  private static func run(_ gnuplot: String, script: String, drawing: String) throws {
+  /// Streams `script` into gnuplot's standard input; its standard output goes to
+  /// `standardOutput`, its standard error to a temporary file that is shown if it fails.
+  private static func run(
+    _ gnuplot: String, script: String, drawing: String, standardOutput: FileHandle
+  ) throws {
     signal(SIGPIPE, SIG_IGN)
     let messages = FileManager.default.temporaryDirectory
       .appendingPathComponent("ewa-gnuplot-\(getpid()).err")
@@ -79,7 +82,7 @@ enum GnuplotRunner {
     let input = Pipe()
     process.executableURL = URL(fileURLWithPath: gnuplot)
     process.standardInput = input
-    process.standardOutput = FileHandle.standardOutput
+    process.standardOutput = standardOutput
     process.standardError = try FileHandle(forWritingTo: messages)
     do {
       try process.run()
@@ -96,6 +99,19 @@ enum GnuplotRunner {
       printError("gnuplot failed (exit status \(process.terminationStatus)) drawing \(drawing):")
       FileHandle.standardError.write(Data(text.utf8))
       throw ExitCode(ExitStatus.software.rawValue)
+    }
+  }
+
+  /// Fails with a sentence naming `path` unless its directory exists and is writable, before
+  /// gnuplot is asked to write there.
+  private static func checkWritableDirectory(of path: String) throws(PlotFileError) {
+    let directory = directory(of: path).isEmpty ? "." : directory(of: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { throw PlotFileError(kind: .io, message: "cannot write \(path): no directory \(directory)") }
+    guard FileManager.default.isWritableFile(atPath: directory) else {
+      throw PlotFileError(kind: .io, message: "cannot write \(path): \(directory) is not writable")
     }
   }
 
