@@ -17,7 +17,8 @@ public struct ScheduleCurve: Equatable, Sendable {
 }
 
 extension Figure {
-  /// The schedule figure: the learning rate against the epoch, one line per schedule.
+  /// The schedule figure: the learning rate against the epoch, one staircase per schedule (the
+  /// rate of an epoch holds until the next sample).
   ///
   /// - Parameter curves: the schedules, one colour each.
   /// - Returns: the figure, untitled; the command may give it a title.
@@ -25,7 +26,7 @@ extension Figure {
     let series = curves.enumerated().map { index, curve in
       Series(
         name: curve.name, title: curve.name, x: curve.epochs, y: curve.rates,
-        mark: .linesPoints(width: 2, type: 7, size: 0.5), color: .series(index))
+        mark: .steps(width: 2.5), color: .series(index))
     }
     return Figure(xLabel: "epoch", yLabel: "learning rate", series: series)
   }

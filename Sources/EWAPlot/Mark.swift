@@ -2,6 +2,9 @@
 public enum Mark: Equatable, Sendable {
   /// A line through the points (`with lines`).
   case lines(width: Double = 2, dash: Dash = .solid)
+  /// A staircase: each value held until the next x (`with steps`), for piecewise-constant data
+  /// such as a learning rate fixed within an epoch.
+  case steps(width: Double = 2)
   /// A dot per point (`with points`); `type` is gnuplot's point type (7 is a filled circle).
   case points(type: Int = 7, size: Double = 0.5)
   /// A line with a dot at every point (`with linespoints`).
@@ -22,6 +25,8 @@ public enum Mark: Equatable, Sendable {
     switch self {
     case .lines(let width, let dash):
       return "with lines lw \(GnuplotNumber.format(width)) dt \(dash.rawValue)"
+    case .steps(let width):
+      return "with steps lw \(GnuplotNumber.format(width))"
     case .points(let type, let size):
       return "with points pt \(type) ps \(GnuplotNumber.format(size))"
     case .linesPoints(let width, let type, let size):

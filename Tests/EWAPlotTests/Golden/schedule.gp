@@ -22,6 +22,6 @@ set ylabel "learning rate"
 set key top right box opaque
 set grid lc rgb "#E0E0E0"
 set border lc rgb "#404040"
-plot $inverse_time using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#0072B2" title "inverse-time", \
-     $staircase using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#D55E00" title "staircase"
+plot $inverse_time using 1:2 with steps lw 2.5 lc rgb "#0072B2" title "inverse-time", \
+     $staircase using 1:2 with steps lw 2.5 lc rgb "#D55E00" title "staircase"
 unset output
