@@ -9,7 +9,8 @@ public struct ClassGrid: Equatable, Sendable {
 
   /// Creates a grid of predicted classes, one row per ordinate.
   public init(xs: [Double], ys: [Double], classes: [[Int]]) {
-    precondition(classes.count == ys.count && classes.allSatisfy { $0.count == xs.count },
+    precondition(
+      classes.count == ys.count && classes.allSatisfy { $0.count == xs.count },
       "the grid has \(ys.count) rows of \(xs.count) classes")
     self.xs = xs
     self.ys = ys

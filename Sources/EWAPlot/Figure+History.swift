@@ -18,7 +18,8 @@ public struct TrainingRun: Equatable, Sendable {
     name: String, batchSteps: [Double] = [], batchCosts: [Double] = [],
     epochSteps: [Double] = [], epochCosts: [Double] = []
   ) {
-    precondition(batchSteps.count == batchCosts.count && epochSteps.count == epochCosts.count,
+    precondition(
+      batchSteps.count == batchCosts.count && epochSteps.count == epochCosts.count,
       "the steps and costs of \(name) differ in length")
     self.name = name
     self.batchSteps = batchSteps

@@ -33,7 +33,7 @@ public enum Mark: Equatable, Sendable {
       return
         "with linespoints lw \(GnuplotNumber.format(width)) pt \(type) ps \(GnuplotNumber.format(size))"
     case .image:
-      return "with image pixels"
+      return "with image"
     }
   }
 }

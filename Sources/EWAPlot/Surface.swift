@@ -16,7 +16,8 @@ public struct Surface: Equatable, Sendable {
   ///   - ys: the ordinates.
   ///   - values: one row per ordinate, one value per abscissa.
   public init(xs: [Double], ys: [Double], values: [[Double]]) {
-    precondition(values.count == ys.count && values.allSatisfy { $0.count == xs.count },
+    precondition(
+      values.count == ys.count && values.allSatisfy { $0.count == xs.count },
       "the grid has \(ys.count) rows of \(xs.count) values")
     self.xs = xs
     self.ys = ys
@@ -37,7 +38,8 @@ public struct Surface: Equatable, Sendable {
     precondition(resolution >= 2, "a surface needs at least 2 samples per axis")
     func samples(_ range: ClosedRange<Double>) -> [Double] {
       (0..<resolution).map { i in
-        range.lowerBound + (range.upperBound - range.lowerBound) * Double(i) / Double(resolution - 1)
+        range.lowerBound + (range.upperBound - range.lowerBound) * Double(i)
+          / Double(resolution - 1)
       }
     }
     let xs = samples(x)

@@ -39,7 +39,8 @@ public enum Terminal: Equatable, Sendable {
     case .png:
       return "set terminal pngcairo size \(size.width),\(size.height) noenhanced \(font)"
     case .svg:
-      return "set terminal svg size \(size.width),\(size.height) noenhanced \(font) background \"white\""
+      return
+        "set terminal svg size \(size.width),\(size.height) noenhanced \(font) background \"white\""
     case .pdf:
       let width = GnuplotNumber.format(Double(size.width) / 100)
       let height = GnuplotNumber.format(Double(size.height) / 100)

@@ -63,6 +63,9 @@ import Testing
     let script = GnuplotScript.render(SampleFigures.boundary, terminal: .png, output: "x.png")
     let block = script.components(separatedBy: "$regions << EOD\n")[1]
       .components(separatedBy: "EOD")[0]
-    #expect(block == "0 0 0\n1 0 0\n2 0 1\n3 0 1\n\n0 1 0\n1 1 1\n2 1 1\n3 1 1\n\n0 2 1\n1 2 1\n2 2 1\n3 2 1\n")
+    #expect(
+      block
+        == "0 0 0\n1 0 0\n2 0 1\n3 0 1\n\n0 1 0\n1 1 1\n2 1 1\n3 1 1\n\n0 2 1\n1 2 1\n2 2 1\n3 2 1\n"
+    )
   }
 }

@@ -7,7 +7,9 @@ enum Golden {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
-  static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func check(
+    _ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let url = directory.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["EWA_RECORD_GOLDEN"] == "1" {
       try text.write(to: url, atomically: true, encoding: .utf8)

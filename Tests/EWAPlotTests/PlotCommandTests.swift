@@ -22,13 +22,34 @@ import Testing
     #expect(script.contains("$ewa_1 << EOD\n1 10\n2 10\n3 10\nEOD\n"))
   }
 
+  @Test func commonOptionsReachTheScript() throws {
+    let directory = try EWABinary.temporaryDirectory()
+    try history.write(
+      to: directory.appendingPathComponent("gd.csv"), atomically: true, encoding: .utf8)
+    let result = try EWABinary.run(
+      [
+        "plot", "history", "gd.csv", "--logscale", "y", "--size", "800,600", "--terminal", "pdf",
+        "-o", "h.gp",
+      ],
+      in: directory)
+    #expect(result.status == 0)
+    let script = try String(contentsOf: directory.appendingPathComponent("h.gp"), encoding: .utf8)
+    #expect(script.contains("set terminal pdfcairo size 8in,6in noenhanced"))
+    #expect(script.contains("set output \"h.pdf\"\n"))
+    #expect(script.contains("set logscale y\n"))
+    #expect(!script.contains("set logscale x"))
+    #expect(!script.contains("set title"))
+  }
+
   @Test func missingGnuplotWritesTheScriptAndExits69() throws {
     let directory = try EWABinary.temporaryDirectory()
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
     let result = try EWABinary.run(
-      ["plot", "smooth", EWABinary.seattle, "--column", "temp_max", "--time", "date",
-       "--output", "out/temp.png"],
+      [
+        "plot", "smooth", EWABinary.seattle, "--column", "temp_max", "--time", "date",
+        "--output", "out/temp.png",
+      ],
       in: directory, path: "/nonexistent")
     #expect(result.status == 69)
     #expect(result.stdout.isEmpty)
@@ -41,17 +62,21 @@ import Testing
       contentsOf: directory.appendingPathComponent("out/temp.gp"), encoding: .utf8)
     #expect(script.contains("set output \"temp.png\"\n"))
     #expect(script.contains("set xdata time\n"))
-    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/temp.png").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/temp.png").path)
+    )
   }
 
   @Test func missingGnuplotInDumbModeWritesTheScriptInTheCurrentDirectory() throws {
     let directory = try EWABinary.temporaryDirectory()
-    try history.write(to: directory.appendingPathComponent("gd.csv"), atomically: true, encoding: .utf8)
+    try history.write(
+      to: directory.appendingPathComponent("gd.csv"), atomically: true, encoding: .utf8)
     let result = try EWABinary.run(
       ["plot", "history", "gd.csv", "--terminal", "dumb"], in: directory, path: "/nonexistent")
     #expect(result.status == 69)
     #expect(result.stderr.contains("wrote the script to history.gp"))
-    let script = try String(contentsOf: directory.appendingPathComponent("history.gp"), encoding: .utf8)
+    let script = try String(
+      contentsOf: directory.appendingPathComponent("history.gp"), encoding: .utf8)
     #expect(script.contains("set terminal dumb size 100,30 noenhanced\n"))
   }
 
@@ -75,7 +100,8 @@ import Testing
 
   @Test func historyReadsTheMiniBatchFileBesideTheRun() throws {
     let directory = try EWABinary.temporaryDirectory()
-    try history.write(to: directory.appendingPathComponent("adam.csv"), atomically: true, encoding: .utf8)
+    try history.write(
+      to: directory.appendingPathComponent("adam.csv"), atomically: true, encoding: .utf8)
     try batches.write(
       to: directory.appendingPathComponent("adam.batches.csv"), atomically: true, encoding: .utf8)
     let result = try EWABinary.run(
@@ -95,8 +121,10 @@ import Testing
     (["plot", "smooth", "--column", "v", "-o", "x.png", "--terminal", "svg"], "conflicts"),
     (["plot", "smooth", "--column", "v", "-o", "x.gp", "--beta", "1"], "--beta 1 is not a decay"),
     (["plot", "smooth", "--column", "v", "-o", "x.gp", "--size", "0,5"], "--size"),
-    (["plot", "smooth", "--column", "v", "-o", "x.gp", "--init", "zero", "--compare-init"],
-     "--compare-init"),
+    (
+      ["plot", "smooth", "--column", "v", "-o", "x.gp", "--init", "zero", "--compare-init"],
+      "--compare-init"
+    ),
   ])
   func badOptionsExit64(arguments: [String], message: String) throws {
     let directory = try EWABinary.temporaryDirectory()
@@ -106,18 +134,27 @@ import Testing
   }
 
   @Test(arguments: [
-    ("v\n1\nabc\n", ["--column", "v"], 65, "standard input, line 3, column \"v\": \"abc\" is not a number"),
+    (
+      "v\n1\nabc\n", ["--column", "v"], 65,
+      "standard input, line 3, column \"v\": \"abc\" is not a number"
+    ),
     ("v\n1\n", ["--column", "w"], 64, "standard input has no column \"w\"; its columns are v"),
-    ("d,v\n2012/01/01,1\n2012-13-01,2\n", ["--column", "v", "--time", "d"], 65,
-     "standard input, line 3, column \"d\": \"2012-13-01\" is not a date"),
-    ("v,w\n1,2\n3\n", ["--column", "v"], 65, "standard input, line 3: 1 fields where the header has 2"),
+    (
+      "d,v\n2012/01/01,1\n2012-13-01,2\n", ["--column", "v", "--time", "d"], 65,
+      "standard input, line 3, column \"d\": \"2012-13-01\" is not a date"
+    ),
+    (
+      "v,w\n1,2\n3\n", ["--column", "v"], 65,
+      "standard input, line 3: 1 fields where the header has 2"
+    ),
     ("v\n\"1\"\n", ["--column", "v"], 65, "line 2, character 1: quoted fields"),
   ])
   func badDataIsOneLineNamingWhere(input: String, options: [String], status: Int32, message: String)
     throws
   {
     let directory = try EWABinary.temporaryDirectory()
-    let result = try EWABinary.run(["plot", "smooth"] + options + ["-o", "x.gp"], in: directory, input: input)
+    let result = try EWABinary.run(
+      ["plot", "smooth"] + options + ["-o", "x.gp"], in: directory, input: input)
     #expect(result.status == status)
     #expect(result.stderr.contains(message))
     #expect(result.stderr.hasPrefix("ewa: ") && result.stderr.filter { $0 == "\n" }.count == 1)
@@ -139,6 +176,7 @@ import Testing
     #expect(result.status == 0)
     let script = try String(contentsOf: directory.appendingPathComponent("x.gp"), encoding: .utf8)
     // 1 day; 2000-03-01 is day 11017; 2016-02-29 is day 16860.
-    #expect(script.contains("$raw << EOD\n86400 1\n\(11017 * 86400 + 45015) 2\n\(16860 * 86400) 3\nEOD"))
+    #expect(
+      script.contains("$raw << EOD\n86400 1\n\(11017 * 86400 + 45015) 2\n\(16860 * 86400) 3\nEOD"))
   }
 }

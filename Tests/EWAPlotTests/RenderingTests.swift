@@ -48,8 +48,10 @@ struct RenderingTests {
     let directory = try EWABinary.temporaryDirectory()
     let file = "temp.\(terminal.fileExtension!)"
     let result = try EWABinary.run(
-      ["plot", "smooth", EWABinary.seattle, "--column", "temp_max", "--beta", "0.5,0.9,0.98",
-       "--time", "date", "--title", "Seattle", "-o", file],
+      [
+        "plot", "smooth", EWABinary.seattle, "--column", "temp_max", "--beta", "0.5,0.9,0.98",
+        "--time", "date", "--title", "Seattle", "-o", file,
+      ],
       in: directory)
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
@@ -64,8 +66,10 @@ struct RenderingTests {
   func dumbTerminalDrawsTheRequestedSize(columns: Int, rows: Int) throws {
     let directory = try EWABinary.temporaryDirectory()
     let result = try EWABinary.run(
-      ["plot", "smooth", EWABinary.seattle, "--column", "temp_max", "--beta", "0.9",
-       "--terminal", "dumb", "--size", "\(columns),\(rows)"],
+      [
+        "plot", "smooth", EWABinary.seattle, "--column", "temp_max", "--beta", "0.9",
+        "--terminal", "dumb", "--size", "\(columns),\(rows)",
+      ],
       in: directory)
     #expect(result.status == 0)
     // gnuplot starts the page with a form feed, then draws `rows` lines of `columns` characters.
@@ -82,8 +86,10 @@ struct RenderingTests {
   @Test func aScriptWrittenAloneRedrawsItsImage() throws {
     let directory = try EWABinary.temporaryDirectory()
     let result = try EWABinary.run(
-      ["plot", "smooth", EWABinary.seattle, "--column", "temp_max", "-o", "t.gp",
-       "--terminal", "svg"],
+      [
+        "plot", "smooth", EWABinary.seattle, "--column", "temp_max", "-o", "t.gp",
+        "--terminal", "svg",
+      ],
       in: directory)
     #expect(result.status == 0)
     let script = try String(contentsOf: directory.appendingPathComponent("t.gp"), encoding: .utf8)

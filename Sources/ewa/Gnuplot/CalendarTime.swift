@@ -20,7 +20,9 @@ enum CalendarTime {
     guard !rest.isEmpty else { return seconds }
     guard rest.first == "T" || rest.first == " " else { return nil }
     let clock = rest.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
-    guard (2...3).contains(clock.count), clock[0].count == 2, clock[1].count == 2 else { return nil }
+    guard (2...3).contains(clock.count), clock[0].count == 2, clock[1].count == 2 else {
+      return nil
+    }
     guard let hour = Int(clock[0]), let minute = Int(clock[1]) else { return nil }
     guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
     seconds += Double(hour * 3600 + minute * 60)

@@ -109,7 +109,9 @@ enum GnuplotRunner {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
-    else { throw PlotFileError(kind: .io, message: "cannot write \(path): no directory \(directory)") }
+    else {
+      throw PlotFileError(kind: .io, message: "cannot write \(path): no directory \(directory)")
+    }
     guard FileManager.default.isWritableFile(atPath: directory) else {
       throw PlotFileError(kind: .io, message: "cannot write \(path): \(directory) is not writable")
     }

@@ -25,7 +25,8 @@ struct PlotOptions: ParsableArguments {
       valueName: "W,H"))
   var size: CanvasSizeArgument?
 
-  @Option(help: ArgumentHelp("Draw these axes on a logarithmic scale: x, y or xy.", valueName: "axes"))
+  @Option(
+    help: ArgumentHelp("Draw these axes on a logarithmic scale: x, y or xy.", valueName: "axes"))
   var logscale: LogScaleChoice?
 
   /// A terminal named on the command line.
@@ -74,13 +75,15 @@ struct PlotOptions: ParsableArguments {
         "Say where the figure goes: --output FILE.png, .svg, .pdf or .gp, or --terminal dumb.")
     case (nil, .some(let choice)) where choice != .dumb:
       throw ValidationError(
-        "--terminal \(choice.rawValue) needs --output FILE.\(choice.rawValue) (or FILE.gp for the script only).")
+        "--terminal \(choice.rawValue) needs --output FILE.\(choice.rawValue) (or FILE.gp for the script only)."
+      )
     case (.some(let ext), _) where ext != "gp" && Terminal(fileExtension: ext) == nil:
       throw ValidationError(
         "The output file '\(output ?? "")' must end in .png, .svg, .pdf or .gp.")
     case (.some(let ext), .some(let choice)) where ext != "gp" && ext != choice.rawValue:
       throw ValidationError(
-        "--terminal \(choice.rawValue) conflicts with --output '\(output ?? "")'; the extension already chooses the terminal.")
+        "--terminal \(choice.rawValue) conflicts with --output '\(output ?? "")'; the extension already chooses the terminal."
+      )
     default:
       break
     }

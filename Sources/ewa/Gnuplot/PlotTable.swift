@@ -36,7 +36,9 @@ struct PlotTable {
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-      .map { (line: $0.offset + 1, text: $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element) }
+      .map {
+        (line: $0.offset + 1, text: $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element)
+      }
       .filter { !$0.text.isEmpty }
     guard !lines.isEmpty else {
       throw PlotFileError(kind: .data, message: "\(source) is empty; expected a header line")
@@ -50,14 +52,18 @@ struct PlotTable {
         let column = line.distance(from: line.startIndex, to: quote) + 1
         throw PlotFileError(
           kind: .data,
-          message: "\(source), line \(number), character \(column): quoted fields are not read by the plot commands yet")
+          message:
+            "\(source), line \(number), character \(column): quoted fields are not read by the plot commands yet"
+        )
       }
       guard number != headerLine.line else { continue }
       let fields = line.split(separator: ",", omittingEmptySubsequences: false)
       guard fields.count == header.count else {
         throw PlotFileError(
           kind: .data,
-          message: "\(source), line \(number): \(fields.count) fields where the header has \(header.count): \"\(line)\"")
+          message:
+            "\(source), line \(number): \(fields.count) fields where the header has \(header.count): \"\(line)\""
+        )
       }
       rows.append((number, fields))
     }
@@ -69,7 +75,8 @@ struct PlotTable {
     guard let index = header.firstIndex(of: name) else {
       throw PlotFileError(
         kind: .usage,
-        message: "\(source) has no column \"\(name)\"; its columns are \(header.joined(separator: ", "))")
+        message:
+          "\(source) has no column \"\(name)\"; its columns are \(header.joined(separator: ", "))")
     }
     return index
   }
@@ -101,7 +108,8 @@ struct PlotTable {
   /// - Returns: the values, and whether they are times.
   func positions(_ name: String) throws(PlotFileError) -> (values: [Double], areTimes: Bool) {
     let column = try index(of: name)
-    guard let first = rows.first, Double(first.fields[column].trimmingCharacters(in: .whitespaces)) == nil
+    guard let first = rows.first,
+      Double(first.fields[column].trimmingCharacters(in: .whitespaces)) == nil
     else { return (try numbers(name), false) }
     var values: [Double] = []
     for row in rows {
@@ -109,7 +117,9 @@ struct PlotTable {
       guard let seconds = CalendarTime.seconds(from: text) else {
         throw PlotFileError(
           kind: .data,
-          message: "\(source), line \(row.line), column \"\(name)\": \"\(text)\" is not a date (YYYY-MM-DD[THH:MM[:SS]])")
+          message:
+            "\(source), line \(row.line), column \"\(name)\": \"\(text)\" is not a date (YYYY-MM-DD[THH:MM[:SS]])"
+        )
       }
       values.append(seconds)
     }

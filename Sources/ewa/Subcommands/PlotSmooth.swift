@@ -7,7 +7,9 @@ struct PlotSmooth: ParsableCommand {
     commandName: "smooth",
     abstract: "Plot a CSV column's raw points and its exponentially weighted average for each β.")
 
-  @Argument(help: ArgumentHelp("The CSV file, with a header line; - or nothing reads standard input.", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp(
+      "The CSV file, with a header line; - or nothing reads standard input.", valueName: "file"))
   var file: String = "-"
 
   @Option(help: ArgumentHelp("The column to smooth, by its header name.", valueName: "name"))
@@ -16,29 +18,43 @@ struct PlotSmooth: ParsableCommand {
   @Option(help: ArgumentHelp("The decays β, comma-separated, each in [0, 1).", valueName: "list"))
   var beta: String = "0.9"
 
-  @Option(help: "How the average starts: corrected (V_t/(1-β^t) from V_0 = 0), zero (the raw V_t) or first (V_1 = θ_1).")
+  @Option(
+    help:
+      "How the average starts: corrected (V_t/(1-β^t) from V_0 = 0), zero (the raw V_t) or first (V_1 = θ_1)."
+  )
   var `init`: SmoothCurve.Initialization = .corrected
 
-  @Option(help: ArgumentHelp("The column of x values: numbers, or dates drawn on a date axis (default: the row number).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The column of x values: numbers, or dates drawn on a date axis (default: the row number).",
+      valueName: "name"))
   var time: String?
 
-  @Flag(help: "Also draw the uncorrected curve from V_0 = 0, dashed, to show the bias at the start.")
+  @Flag(
+    help: "Also draw the uncorrected curve from V_0 = 0, dashed, to show the bias at the start.")
   var compareInit = false
 
   @OptionGroup var plot: PlotOptions
 
   /// The decays as written, each with its value.
   private var betas: [(text: String, value: Double)] {
-    beta.split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces), Double($0.trimmingCharacters(in: .whitespaces)) ?? .nan) }
+    beta.split(separator: ",").map { part in
+      let text = part.trimmingCharacters(in: .whitespaces)
+      return (text, Double(text) ?? .nan)
+    }
   }
 
   func validate() throws {
-    guard !betas.isEmpty else { throw ValidationError("--beta needs at least one decay, e.g. --beta 0.5,0.9,0.98.") }
+    guard !betas.isEmpty else {
+      throw ValidationError("--beta needs at least one decay, e.g. --beta 0.5,0.9,0.98.")
+    }
     for (text, value) in betas where !(value >= 0 && value < 1) {
-      throw ValidationError("--beta \(text) is not a decay in [0, 1); β = 0.9 averages about the last 10 values.")
+      throw ValidationError(
+        "--beta \(text) is not a decay in [0, 1); β = 0.9 averages about the last 10 values.")
     }
     if compareInit && `init` == .zero {
-      throw ValidationError("--compare-init adds the --init zero curve; it cannot be combined with --init zero itself.")
+      throw ValidationError(
+        "--compare-init adds the --init zero curve; it cannot be combined with --init zero itself.")
     }
   }
 
@@ -46,7 +62,8 @@ struct PlotSmooth: ParsableCommand {
     try reportingErrors {
       let table = try PlotTable.read(file)
       let values = try table.numbers(column, allowMissing: true)
-      let (xs, areTimes) = try time.map { try table.positions($0) }
+      let (xs, areTimes) =
+        try time.map { try table.positions($0) }
         ?? ((1...max(values.count, 1)).prefix(values.count).map(Double.init), false)
       let curves = betas.map { decay in
         SmoothCurve.averaging(
@@ -56,7 +73,8 @@ struct PlotSmooth: ParsableCommand {
       let figure = Figure.smooth(
         column: column, x: xs, values: values, curves: curves, timeAxis: areTimes,
         xLabel: time ?? "row")
-      try plot.draw(figure, name: "smooth", comment: "ewa plot smooth: \(column) of \(table.source)")
+      try plot.draw(
+        figure, name: "smooth", comment: "ewa plot smooth: \(column) of \(table.source)")
     }
   }
 }

@@ -37,7 +37,7 @@ set palette maxcolors 2
 set palette defined (0 "#BFDCEC", 1 "#F5D7BF")
 set cbrange [-0.5:1.5]
 unset colorbox
-plot $regions using 1:2:3 with image pixels notitle, \
+plot $regions using 1:2:3 with image notitle, \
      $class_0 using 1:2 with points pt 7 ps 1.2 lc rgb "#0072B2" title "outer", \
      $class_1 using 1:2 with points pt 7 ps 1.2 lc rgb "#D55E00" title "inner"
 unset output
