@@ -6,6 +6,8 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "EWA", targets: ["EWA"]),
+    .library(name: "EWASmooth", targets: ["EWASmooth"]),
+    .library(name: "EWATrain", targets: ["EWATrain"]),
     .library(name: "EWAPlot", targets: ["EWAPlot"]),
     .executable(name: "ewa", targets: ["ewa"]),
   ],
@@ -16,15 +18,24 @@ let package = Package(
   targets: [
     // The averager: the one implementation of the EWA recurrence. No dependencies.
     .target(name: "EWA"),
+    // `ewa smooth`: CSV reading and writing, number and time parsing, the streaming smoother.
+    .target(name: "EWASmooth", dependencies: ["EWA"]),
     .executableTarget(
       name: "ewa",
       dependencies: [
         "EWA",
+        "EWASmooth",
+        "EWATrain",
         "EWAPlot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
+    // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
+    .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "ewa"]),
+    // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
+    .target(name: "EWATrain", dependencies: ["EWA"]),
+    .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),
     // gnuplot scripts as plain data: the figure model, its renderer and the figure builders.
     .target(name: "EWAPlot", dependencies: ["EWA"]),
     // Depends on the executable so the end-to-end tests find `.build/debug/ewa` built.

@@ -4,8 +4,11 @@ import ArgumentParser
 struct EWACommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ewa",
-    abstract: "Exponentially weighted averages: smooth CSV time series, train with optimizers built on them, and plot both.",
+    abstract: """
+      Exponentially weighted averages: smooth CSV time series, train with optimizers built on \
+      them, and plot both.
+      """,
     version: EWAVersion.string,
-    subcommands: [Plot.self]
+    subcommands: [Smooth.self, Train.self, Compare.self, Trajectory.self, Plot.self]
   )
 }

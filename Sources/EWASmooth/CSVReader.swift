@@ -1,0 +1,214 @@
+/// A streaming RFC 4180 CSV reader over a ``ByteSource``, scanning bytes in a reused buffer.
+///
+/// It handles quoted fields (delimiters, doubled quotes and line breaks inside quotes), LF and CRLF
+/// line ends, a UTF-8 byte order mark, and detects the delimiter among comma, tab and semicolon
+/// from the first line (the one occurring most often outside quotes; comma on a tie). Memory stays
+/// constant: the buffer grows only to hold the longest record.
+///
+/// ```
+/// let reader = CSVReader(name: "log.csv", source: source)
+/// while try reader.next() {
+///   reader.withRecord { record in … record.content(2) … }
+/// }
+/// ```
+public final class CSVReader<Source: ByteSource> {
+  /// The name used in messages.
+  public let name: String
+  /// The line on which the current record starts (1-based).
+  @exclusivity(unchecked) public private(set) var line = 0
+  /// Whether the first record ended with CRLF (nil before it has been read).
+  @exclusivity(unchecked) public private(set) var usesCRLF: Bool?
+
+  private var source: Source
+  private var delimiterChoice: UInt8?
+  @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
+  @exclusivity(unchecked) private var position = 0
+  @exclusivity(unchecked) private var filled = 0
+  @exclusivity(unchecked) private var atEnd = false
+  private var started = false
+  @exclusivity(unchecked) private var nextLine = 1
+  @exclusivity(unchecked) private var spans: [FieldSpan] = []
+
+  /// Creates a reader.
+  ///
+  /// - Parameters:
+  ///   - name: the name used in messages.
+  ///   - source: where the bytes come from.
+  ///   - delimiter: the field delimiter, or nil to detect it from the first line.
+  ///   - chunkSize: the initial buffer size; every read asks for as much as is free.
+  public init(name: String, source: Source, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) {
+    self.name = name
+    self.source = source
+    self.delimiterChoice = delimiter
+    capacity = max(chunkSize, 16)
+    storage = .allocate(capacity: capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// The delimiter in use (comma until detection has run).
+  public var delimiter: UInt8 { delimiterChoice ?? UInt8(ascii: ",") }
+
+  /// Reads the next record.
+  ///
+  /// - Returns: false at the end of the input.
+  /// - Throws: ``SmoothError`` for an unterminated quote, text after a closing quote, or a failed
+  ///   read.
+  public func next() throws(SmoothError) -> Bool {
+    if !started { try start() }
+    while true {
+      if position == filled {
+        if atEnd { return false }
+        try refill()
+        continue
+      }
+      switch scanRecord() {
+      case .record(let end, let lineBreaks):
+        position = end
+        line = nextLine
+        nextLine += lineBreaks
+        return true
+      case .needMore:
+        if atEnd { throw .unterminatedQuote(file: name, line: nextLine) }
+        try refill()
+      case .textAfterQuote(let field):
+        throw .textAfterQuote(file: name, line: nextLine, field: field)
+      }
+    }
+  }
+
+  /// Calls `body` with the current record (after ``next()`` returned true).
+  public func withRecord<R, E: Error>(_ body: (CSVRecord) throws(E) -> R) throws(E) -> R {
+    try spans.withUnsafeBufferPointer { (spans) throws(E) in
+      try body(CSVRecord(base: storage, spans: spans))
+    }
+  }
+
+  private enum ScanResult {
+    case record(end: Int, lineBreaks: Int)
+    case needMore
+    case textAfterQuote(field: Int)
+  }
+
+  /// Scans one record from `position`; on `.needMore` nothing is consumed.
+  private func scanRecord() -> ScanResult {
+    let bytes = storage
+    let delimiter = self.delimiter
+    let quote = UInt8(ascii: "\"")
+    let newline = UInt8(ascii: "\n")
+    let carriageReturn = UInt8(ascii: "\r")
+    spans.removeAll(keepingCapacity: true)
+    var i = position
+    var lineBreaks = 0
+    while true {
+      let fieldStart = i
+      var quoted = false
+      if i < filled, bytes[i] == quote {
+        quoted = true
+        i += 1
+        while true {
+          while i < filled, bytes[i] != quote {
+            if bytes[i] == newline { lineBreaks += 1 }
+            i += 1
+          }
+          if i == filled { return .needMore }
+          if i + 1 == filled, !atEnd { return .needMore }
+          if i + 1 < filled, bytes[i + 1] == quote {
+            i += 2
+            continue
+          }
+          i += 1
+          break
+        }
+      } else {
+        while i < filled {
+          let byte = bytes[i]
+          if byte == delimiter || byte == newline || byte == carriageReturn { break }
+          i += 1
+        }
+      }
+      if i == filled {
+        guard atEnd else { return .needMore }
+        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        return .record(end: i, lineBreaks: lineBreaks + 1)
+      }
+      let byte = bytes[i]
+      if byte == delimiter {
+        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        i += 1
+        continue
+      }
+      if byte == newline {
+        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        if usesCRLF == nil { usesCRLF = false }
+        return .record(end: i + 1, lineBreaks: lineBreaks + 1)
+      }
+      if byte == carriageReturn {
+        if i + 1 == filled, !atEnd { return .needMore }
+        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        let crlf = i + 1 < filled && bytes[i + 1] == newline
+        if usesCRLF == nil { usesCRLF = crlf }
+        return .record(end: crlf ? i + 2 : i + 1, lineBreaks: lineBreaks + 1)
+      }
+      return .textAfterQuote(field: spans.count + 1)
+    }
+  }
+
+  /// Moves the unread bytes to the front (growing the buffer when a record fills it) and reads.
+  private func refill() throws(SmoothError) {
+    if position > 0 {
+      let pending = filled - position
+      if pending > 0 { storage.update(from: storage + position, count: pending) }
+      position = 0
+      filled = pending
+    } else if filled == capacity {
+      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+      larger.update(from: storage, count: filled)
+      storage.deallocate()
+      storage = larger
+      capacity *= 2
+    }
+    let count = try source.read(
+      into: UnsafeMutableRawBufferPointer(start: storage + filled, count: capacity - filled))
+    if count == 0 { atEnd = true }
+    filled += count
+  }
+
+  /// Skips a byte order mark and detects the delimiter from the first line.
+  private func start() throws(SmoothError) {
+    started = true
+    while filled < 3, !atEnd { try refill() }
+    if filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { position = 3 }
+    guard delimiterChoice == nil else { return }
+    while true {
+      var inQuotes = false
+      var counts: [UInt8: Int] = [
+        UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0, UInt8(ascii: ";"): 0,
+      ]
+      var complete = atEnd
+      for i in position..<filled {
+        let byte = storage[i]
+        if byte == UInt8(ascii: "\"") {
+          inQuotes.toggle()
+        } else if !inQuotes {
+          if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            complete = true
+            break
+          }
+          counts[byte]? += 1
+        }
+      }
+      if complete {
+        var best = UInt8(ascii: ",")
+        for candidate in [UInt8(ascii: "\t"), UInt8(ascii: ";")]
+        where counts[candidate]! > counts[best]! {
+          best = candidate
+        }
+        delimiterChoice = best
+        return
+      }
+      try refill()
+    }
+  }
+}

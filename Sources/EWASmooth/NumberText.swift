@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Decimal numbers in CSV cells: parsing to a correctly rounded `Double`, and printing the shortest
+/// text that reads back as the same `Double`.
+///
+/// Accepted: `[+-]digits[.digits][(e|E)[+-]digits]` (digits on at least one side of the point),
+/// with surrounding blanks. Not accepted: `inf`, `nan`, hexadecimal, or anything overflowing to
+/// infinity. Printing drops the `.0` of integral values, so 5.0 prints as `5` and 7.5 as `7.5`.
+public enum NumberText {
+  /// `bytes` without leading and trailing spaces and tabs.
+  @inlinable
+  public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  /// Parses a decimal number, or returns nil if `bytes` is not one.
+  ///
+  /// - Complexity: O(n); short decimals (up to 19 digits, exponent within ±22) take an exact fast
+  ///   path, the rest go through `strtod` after the grammar has been checked here.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let text = trimmed(bytes)
+    let n = text.count
+    var i = 0
+    var negative = false
+    if i < n, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+") {
+      negative = text[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var significant = 0
+    var exponent = 0
+    var exact = true
+    while i < n, text[i] &- 48 < 10 {
+      accumulate(text[i] &- 48, &mantissa, &significant, &exact)
+      if significant > 19 { exponent += 1 }
+      digits += 1
+      i += 1
+    }
+    if i < n, text[i] == UInt8(ascii: ".") {
+      i += 1
+      while i < n, text[i] &- 48 < 10 {
+        accumulate(text[i] &- 48, &mantissa, &significant, &exact)
+        if significant <= 19 { exponent -= 1 }
+        digits += 1
+        i += 1
+      }
+    }
+    guard digits > 0 else { return nil }
+    if i < n, text[i] | 0x20 == UInt8(ascii: "e") {
+      i += 1
+      var negativeExponent = false
+      if i < n, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+") {
+        negativeExponent = text[i] == UInt8(ascii: "-")
+        i += 1
+      }
+      var value = 0
+      var exponentDigits = 0
+      while i < n, text[i] &- 48 < 10 {
+        if value < 100_000 { value = value * 10 + Int(text[i] &- 48) }
+        exponentDigits += 1
+        i += 1
+      }
+      guard exponentDigits > 0 else { return nil }
+      exponent += negativeExponent ? -value : value
+    }
+    guard i == n else { return nil }
+    if exact, mantissa < (1 << 53), exponent >= -22, exponent <= 22 {
+      let magnitude =
+        exponent < 0
+        ? Double(mantissa) / powersOfTen[-exponent] : Double(mantissa) * powersOfTen[exponent]
+      return negative ? -magnitude : magnitude
+    }
+    let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer in
+      for k in 0..<n { buffer[k] = CChar(bitPattern: text[k]) }
+      buffer[n] = 0
+      return strtod(buffer.baseAddress!, nil)
+    }
+    return value.isFinite ? value : nil
+  }
+
+  @inline(__always)
+  private static func accumulate(
+    _ digit: UInt8, _ mantissa: inout UInt64, _ significant: inout Int, _ exact: inout Bool
+  ) {
+    if significant == 0 && digit == 0 { return }
+    significant += 1
+    if significant <= 19 {
+      mantissa = mantissa * 10 + UInt64(digit)
+    } else if digit != 0 {
+      exact = false
+    }
+  }
+
+  private static let powersOfTen: [Double] = (0...22).map { k in
+    var p = 1.0
+    for _ in 0..<k { p *= 10 }
+    return p
+  }
+
+  /// The shortest text that reads back as `value`, without a trailing `.0`.
+  public static func format(_ value: Double) -> String {
+    let text = value.description
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+
+  /// Appends ``format(_:)`` of `value` to `output`.
+  public static func append(_ value: Double, to output: OutputBuffer) throws(SmoothError) {
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    try output.append(text)
+  }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where an ``OutputBuffer`` sends its bytes.
+public protocol ByteSink: AnyObject {
+  /// Writes all of `bytes`.
+  func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError)
+}
+
+/// A buffer of output bytes, written to its sink when full or when ``flush()`` is called.
+public final class OutputBuffer {
+  private let sink: ByteSink
+  private let storage: UnsafeMutablePointer<UInt8>
+  private let capacity: Int
+  @exclusivity(unchecked) private var count = 0
+
+  /// Creates a buffer of `capacity` bytes in front of `sink`.
+  public init(sink: ByteSink, capacity: Int = 1 << 16) {
+    self.sink = sink
+    self.capacity = max(capacity, 64)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// Appends one byte.
+  @inline(__always)
+  public func append(_ byte: UInt8) throws(SmoothError) {
+    if count == capacity { try flush() }
+    storage[count] = byte
+    count += 1
+  }
+
+  /// Appends bytes.
+  public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(SmoothError) {
+    guard bytes.count > 0 else { return }
+    if count + bytes.count > capacity {
+      try flush()
+      if bytes.count > capacity {
+        try sink.write(UnsafeRawBufferPointer(bytes))
+        return
+      }
+    }
+    (storage + count).update(from: bytes.baseAddress!, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Appends the UTF-8 bytes of `text`.
+  public func append(_ text: String) throws(SmoothError) {
+    var text = text
+    let n = text.utf8.count
+    if count + n > capacity {
+      try flush()
+      if n > capacity {
+        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(SmoothError) in
+          try sink.write(UnsafeRawBufferPointer(bytes))
+        }
+        return
+      }
+    }
+    text.withUTF8 { bytes in (storage + count).update(from: bytes.baseAddress!, count: n) }
+    count += n
+  }
+
+  /// Writes everything buffered to the sink.
+  public func flush() throws(SmoothError) {
+    guard count > 0 else { return }
+    let pending = count
+    count = 0
+    try sink.write(UnsafeRawBufferPointer(start: storage, count: pending))
+  }
+}
+
+/// Writes to a file descriptor with write(2); a closed pipe (EPIPE) throws
+/// ``SmoothError/outputClosed`` so the caller can stop quietly.
+public final class FileDescriptorSink: ByteSink {
+  public let descriptor: Int32
+
+  public init(descriptor: Int32) { self.descriptor = descriptor }
+
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written >= 0 {
+        offset += written
+      } else if errno == EPIPE {
+        throw .outputClosed
+      } else if errno != EINTR {
+        throw .writeFailed(reason: String(cString: strerror(errno)))
+      }
+    }
+  }
+}
+
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  write(fd, bytes, count)
+}
+
+/// Collects the bytes in memory (for tests and for building text).
+public final class MemorySink: ByteSink {
+  public private(set) var bytes: [UInt8] = []
+
+  public init() {}
+
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError) {
+    self.bytes.append(contentsOf: bytes)
+  }
+
+  /// The bytes as text.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

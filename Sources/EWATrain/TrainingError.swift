@@ -1,0 +1,23 @@
+import EWA
+
+/// A training problem: a bad request (usage), bad data or checkpoint (data), or a diverging cost.
+public struct TrainingError: CategorizedError, Equatable {
+  public let kind: FailureKind
+  public let message: String
+  public var description: String { message }
+
+  public init(kind: FailureKind, message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  /// An invalid request (exit status 64).
+  public static func usage(_ message: String) -> TrainingError {
+    TrainingError(kind: .usage, message: message)
+  }
+
+  /// Bad data, a bad checkpoint, or a diverging cost (exit status 65).
+  public static func data(_ message: String) -> TrainingError {
+    TrainingError(kind: .data, message: message)
+  }
+}

@@ -1,0 +1,94 @@
+import EWA
+
+/// The per-epoch curve and the per-mini-batch curve of one or more runs, written as CSV.
+///
+/// Epoch file: `epoch,step,lr,cost,train_accuracy[,test_accuracy]` (one run) or, for several runs
+/// side by side, `epoch,<name>_lr,<name>_cost,<name>_train_accuracy[,<name>_test_accuracy]...`.
+/// Batch file: `step,epoch,cost` (one run) or `step,epoch,<name>_cost...`.
+public struct TrainingHistory: Sendable {
+  /// One epoch's row.
+  public struct Row: Sendable, Equatable {
+    public let record: EpochRecord
+    public let trainAccuracy: Double
+    public let testAccuracy: Double?
+  }
+
+  /// The run names (empty for a single run).
+  public let names: [String]
+  /// Epoch rows per run.
+  public private(set) var epochs: [[Row]]
+  /// Mini-batch `(epoch, step, cost)` per run.
+  public private(set) var batches: [[(epoch: Int, step: Int, cost: Double)]]
+
+  /// A history for one unnamed run, or for the named runs side by side.
+  public init(names: [String] = []) {
+    self.names = names
+    epochs = Array(repeating: [], count: max(names.count, 1))
+    batches = Array(repeating: [], count: max(names.count, 1))
+  }
+
+  public mutating func add(_ row: Row, run: Int = 0) { epochs[run].append(row) }
+
+  public mutating func addBatch(epoch: Int, step: Int, cost: Double, run: Int = 0) {
+    batches[run].append((epoch, step, cost))
+  }
+
+  /// The epoch file's text.
+  public var epochCSV: String {
+    let hasTest = epochs.first?.first?.testAccuracy != nil
+    let columns = ["lr", "cost", "train_accuracy"] + (hasTest ? ["test_accuracy"] : [])
+    var header = ["epoch"]
+    if names.isEmpty {
+      header += ["step"] + columns
+    } else {
+      for name in names { header += columns.map { "\(name)_\($0)" } }
+    }
+    var text = header.joined(separator: ",") + "\n"
+    let count = epochs.map(\.count).max() ?? 0
+    for i in 0..<count {
+      var cells = [epochs[0].indices.contains(i) ? "\(epochs[0][i].record.epoch)" : ""]
+      if names.isEmpty { cells.append("\(epochs[0][i].record.step)") }
+      for run in epochs.indices {
+        guard run < epochs.count, epochs[run].indices.contains(i) else {
+          cells += Array(repeating: "", count: columns.count)
+          continue
+        }
+        let row = epochs[run][i]
+        cells += [
+          "\(row.record.learningRate)", "\(row.record.cost)", "\(row.trainAccuracy)",
+        ]
+        if hasTest { cells.append(row.testAccuracy.map { "\($0)" } ?? "") }
+      }
+      text += cells.joined(separator: ",") + "\n"
+    }
+    return text
+  }
+
+  /// The batch file's text.
+  public var batchCSV: String {
+    var header = ["step", "epoch"]
+    header += names.isEmpty ? ["cost"] : names.map { "\($0)_cost" }
+    var text = header.joined(separator: ",") + "\n"
+    let count = batches.map(\.count).max() ?? 0
+    for i in 0..<count {
+      guard let first = batches.first(where: { $0.indices.contains(i) })?[i] else { continue }
+      var cells = ["\(first.step)", "\(first.epoch)"]
+      for run in batches.indices {
+        cells.append(batches[run].indices.contains(i) ? "\(batches[run][i].cost)" : "")
+      }
+      text += cells.joined(separator: ",") + "\n"
+    }
+    return text
+  }
+
+  /// The batch file's path beside the epoch file: `run.csv` → `run-batches.csv`.
+  public static func batchPath(for path: String) -> String {
+    path.hasSuffix(".csv") ? String(path.dropLast(4)) + "-batches.csv" : path + "-batches.csv"
+  }
+
+  /// Writes both files atomically.
+  public func write(to path: String) throws(AtomicFileError) {
+    try AtomicFile.write(epochCSV, to: path)
+    try AtomicFile.write(batchCSV, to: Self.batchPath(for: path))
+  }
+}

@@ -1,0 +1,29 @@
+/// What a finished run reports (the `--json` summary).
+public struct TrainingSummary: Codable, Equatable, Sendable {
+  public var optimizer: String
+  public var trainAccuracy: Double
+  public var testAccuracy: Double?
+  public var finalCost: Double
+  public var epochs: Int
+  public var steps: Int
+  public var seconds: Double
+
+  enum CodingKeys: String, CodingKey {
+    case optimizer, epochs, steps, seconds
+    case trainAccuracy = "train_accuracy"
+    case testAccuracy = "test_accuracy"
+    case finalCost = "final_cost"
+  }
+
+  // `test_accuracy` is written as null when there is no test split, not left out.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(optimizer, forKey: .optimizer)
+    try c.encode(trainAccuracy, forKey: .trainAccuracy)
+    try c.encode(testAccuracy, forKey: .testAccuracy)
+    try c.encode(finalCost, forKey: .finalCost)
+    try c.encode(epochs, forKey: .epochs)
+    try c.encode(steps, forKey: .steps)
+    try c.encode(seconds, forKey: .seconds)
+  }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import EWA
+import EWATrain
+
+/// `ewa compare`: trains the same network on the same data, from the same initial weights and
+/// with the same batch order, once per optimizer.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Train the same network with several optimizers and compare them side by side.")
+
+  @OptionGroup var data: DataOptions
+  @OptionGroup var network: NetworkOptions
+  @OptionGroup var optimizerOptions: OptimizerOptions
+
+  @Option(help: "Comma-separated optimizers, e.g. gd,momentum,adam.")
+  var optimizers: String = "gd,momentum,adam"
+
+  @Option(help: "Write the runs' epoch rows side by side here (mini-batch costs in -batches.csv).")
+  var history: String?
+
+  @Flag(help: "Print one JSON object per optimizer (one per line) on standard output.")
+  var json = false
+
+  var kinds: [OptimizerKind] {
+    optimizers.split(separator: ",").compactMap { OptimizerKind(rawValue: String($0)) }
+  }
+
+  func validate() throws {
+    let names = optimizers.split(separator: ",", omittingEmptySubsequences: false)
+    for name in names where OptimizerKind(rawValue: String(name)) == nil {
+      throw ValidationError(
+        "--optimizers: \"\(name)\" is not one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))."
+      )
+    }
+    guard Set(names).count == names.count else {
+      throw ValidationError("--optimizers lists an optimizer twice.")
+    }
+    try optimizerOptions.checkApplies(to: kinds)
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let (train, test) = try data.source.prepare()
+      var log: TrainingHistory? = history.map { _ in TrainingHistory(names: kinds.map(\.rawValue)) }
+      var summaries: [TrainingSummary] = []
+      do {
+        for (run, kind) in kinds.enumerated() {
+          let configuration = try network.configuration(
+            optimizer: optimizerOptions.settings(for: kind), lr: optimizerOptions.lr ?? 0.0007,
+            seed: data.seed)
+          let trainer = try Trainer(configuration: configuration, data: train)
+          let progress = Progress(total: network.epochs, label: "\(kind.rawValue): ")
+          summaries.append(
+            try trainer.train(
+              epochs: network.epochs, test: test, history: &log, run: run,
+              onEpoch: progress.update))
+        }
+      } catch {
+        if let history, let log { try log.write(to: history) }
+        throw error
+      }
+      if let history, let log { try log.write(to: history) }
+      for summary in summaries { print(json ? try summaryJSON(summary) : describe(summary)) }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import EWA
+import EWASmooth
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `ewa smooth`: a streaming, pandas-exact exponentially weighted average of CSV columns.
+struct Smooth: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Add exponentially weighted averages of CSV columns, streaming (pandas ewm semantics).",
+    discussion: """
+      Reads CSV (comma, tab or semicolon, detected) from the files or standard input and writes \
+      every row with one new column per smoothed column and decay, named <column>_ewa_<decay>.
+      """)
+
+  @Argument(help: "Input files; none or \"-\" reads standard input.")
+  var files: [String] = []
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Decay factors β in [0, 1), comma-separated (default: 0.9).", valueName: "list"))
+  var beta: String?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Smoothing factors α = 1-β in (0, 1].", valueName: "list"))
+  var alpha: String?
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Spans ≥ 1: α = 2/(span+1).", valueName: "list"))
+  var span: String?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Centres of mass ≥ 0: α = 1/(1+com).", valueName: "list"))
+  var com: String?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Half-lives > 0, in rows, or with --time durations like 90s, 30min, 6h, 4d.",
+      valueName: "list"))
+  var halflife: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A column to smooth, by name or 1-based index (repeatable).", valueName: "name|index"))
+  var column: [String] = []
+  @Option(
+    help: ArgumentHelp(
+      "How the average starts: corrected (pandas adjust=True), zero (the raw V_t from 0), "
+        + "first (V_1 = θ_1, pandas adjust=False)."))
+  var `init`: SmoothOptions.Initial = .corrected
+  @Flag(help: "Skip missing cells entirely (pandas ignore_na=True).")
+  var ignoreNa = false
+  @Flag(help: "Also output the exponentially weighted standard deviation.")
+  var std = false
+  @Option(help: ArgumentHelp("Leave the output empty until N observations.", valueName: "n"))
+  var minPeriods = 0
+  @Option(help: ArgumentHelp("An independent average per value of this column.", valueName: "name"))
+  var groupBy: String?
+  @Option(
+    help: ArgumentHelp(
+      "The timestamp column for decay by elapsed time (needs --halflife).", valueName: "name"))
+  var time: String?
+  @Option(
+    help: ArgumentHelp(
+      "Resume from this file if it exists; save the final state to it.", valueName: "file"))
+  var state: String?
+  @Option(
+    help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
+  var delimiter: String?
+  @Flag(help: "The input has no header line.")
+  var noHeader = false
+  @Flag(help: "Overwrite the smoothed column instead of adding one (single decay).")
+  var replace = false
+  @Option(help: "What a non-numeric cell does: fail, or skip (treat as missing and count).")
+  var onBadValue: SmoothOptions.BadValuePolicy = .fail
+
+  func validate() throws {
+    do {
+      _ = try makeOptions()
+    } catch {
+      throw ValidationError(error.description)
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let options = try makeOptions()
+      signal(SIGPIPE, SIG_IGN)
+      let output = OutputBuffer(
+        sink: FileDescriptorSink(descriptor: STDOUT_FILENO), capacity: 1 << 16)
+      let smoother = Smoother(options: options, output: output)
+      do {
+        if let state, let saved = try SmoothState.load(path: state) {
+          smoother.resume(from: saved, path: state)
+        }
+        for path in files.isEmpty ? ["-"] : files {
+          let flush: () throws(SmoothError) -> Void = { () throws(SmoothError) in try output.flush()
+          }
+          let source =
+            path == "-"
+            ? FileDescriptorSource(
+              name: "standard input", descriptor: STDIN_FILENO, willBlock: flush)
+            : try FileDescriptorSource.open(path: path, willBlock: flush)
+          defer { source.close() }
+          try smoother.process(name: source.name, source: source)
+        }
+        try smoother.finish()
+      } catch SmoothError.outputClosed {
+        throw ExitCode.success
+      }
+      if let state, let final = smoother.finalState { try final.save(path: state) }
+      if smoother.skippedCells > 0 {
+        printError(
+          "warning: \(smoother.skippedCells) cells that are not numbers were treated as missing "
+            + "(the first: \(smoother.firstSkippedCell ?? "?"))")
+      }
+    }
+  }
+
+  private func makeOptions() throws(SmoothError) -> SmoothOptions {
+    let given: [(String?, DecaySpec.Form)] = [
+      (beta, .beta), (alpha, .alpha), (span, .span), (com, .com), (halflife, .halflife),
+    ]
+    let chosen = given.filter { $0.0 != nil }
+    if chosen.count > 1 {
+      throw .invalidOption(
+        "give the decay one way only, not both --\(chosen[0].1.rawValue) "
+          + "and --\(chosen[1].1.rawValue)"
+      )
+    }
+    let (list, form) = chosen.first.map { ($0.0!, $0.1) } ?? ("0.9", .beta)
+    var options = SmoothOptions(
+      decays: try DecaySpec.parseList(list, form: form, timed: time != nil))
+    options.columns = column
+    options.initial = self.`init`
+    options.ignoreMissing = ignoreNa
+    options.standardDeviation = std
+    options.minPeriods = minPeriods
+    options.groupBy = groupBy
+    options.time = time
+    options.replace = replace
+    options.onBadValue = onBadValue
+    if noHeader { options.hasHeader = false }
+    if let delimiter {
+      let named =
+        ["tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"][delimiter] ?? delimiter
+      guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\""),
+        byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
+      else {
+        throw .invalidOption("--delimiter must be one character (or tab), not \"\(delimiter)\"")
+      }
+      options.delimiter = byte
+    }
+    try options.validate()
+    return options
+  }
+}
+
+extension SmoothOptions.Initial: ExpressibleByArgument {}
+extension SmoothOptions.BadValuePolicy: ExpressibleByArgument {}

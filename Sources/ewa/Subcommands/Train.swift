@@ -1,0 +1,73 @@
+import ArgumentParser
+import EWA
+import EWATrain
+import Foundation
+
+/// `ewa train`: trains a dense network with one optimizer.
+struct Train: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Train a dense network with mini-batch gradient descent and one optimizer.")
+
+  @OptionGroup var data: DataOptions
+  @OptionGroup var network: NetworkOptions
+  @OptionGroup var optimizerOptions: OptimizerOptions
+
+  @Option(help: "gd, momentum, rmsprop, adam, nesterov, adamw or amsgrad.")
+  var optimizer: OptimizerKind = .adam
+
+  @Option(help: "Write one row per epoch here, and the mini-batch costs beside it (-batches.csv).")
+  var history: String?
+
+  @Option(help: "Write a checkpoint here at the end.")
+  var save: String?
+
+  @Option(help: "Continue from this checkpoint; --epochs counts the total.")
+  var resume: String?
+
+  @Flag(help: "Print the summary as one JSON object on standard output.")
+  var json = false
+
+  func validate() throws { try optimizerOptions.checkApplies(to: [optimizer]) }
+
+  func run() throws {
+    try reportingErrors {
+      let (train, test) = try data.source.prepare()
+      let configuration = try network.configuration(
+        optimizer: optimizerOptions.settings(for: optimizer), lr: optimizerOptions.lr ?? 0.0007,
+        seed: data.seed)
+      let trainer =
+        try resume.map {
+          try Trainer(
+            resuming: Checkpoint.load(from: $0), configuration: configuration, data: train,
+            path: $0)
+        } ?? Trainer(configuration: configuration, data: train)
+      var log: TrainingHistory? = history.map { _ in TrainingHistory() }
+      let progress = Progress(total: network.epochs, label: "")
+      let summary: TrainingSummary
+      do {
+        summary = try trainer.train(
+          epochs: network.epochs, test: test, history: &log, onEpoch: progress.update)
+      } catch {
+        if let history, let log { try log.write(to: history) }
+        throw error
+      }
+      if let history, let log { try log.write(to: history) }
+      if let save { try trainer.checkpoint.save(to: save) }
+      print(json ? try summaryJSON(summary) : describe(summary))
+    }
+  }
+}
+
+/// The summary as one line of JSON.
+func summaryJSON(_ summary: TrainingSummary) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  return String(decoding: try encoder.encode(summary), as: UTF8.self)
+}
+
+/// The summary as one human-readable line.
+func describe(_ s: TrainingSummary) -> String {
+  let test = s.testAccuracy.map { ", test accuracy \(format($0))" } ?? ""
+  return
+    "\(s.optimizer): \(s.epochs) epochs, \(s.steps) steps in \(String(format: "%.2f", s.seconds)) s; final cost \(format(s.finalCost)), train accuracy \(format(s.trainAccuracy))\(test)"
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import EWA
+import EWATrain
+
+extension Surface: ExpressibleByArgument {}
+
+/// `ewa trajectory`: the path of an optimizer on a two-dimensional surface, as CSV.
+struct Trajectory: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print an optimizer's path on a test surface as CSV step,x,y,loss.")
+
+  @Option(help: "bowl, rosenbrock, beale or saddle.")
+  var function: Surface
+
+  @Option(help: "gd, momentum, rmsprop, adam, nesterov, adamw or amsgrad.")
+  var optimizer: OptimizerKind
+
+  @Option(help: "The starting point x,y (write --start=-1,2 for a negative x).")
+  var start: String
+
+  @Option(help: "Number of steps.")
+  var steps: Int
+
+  @OptionGroup var optimizerOptions: OptimizerOptions
+
+  var point: (Double, Double)? {
+    let parts = start.split(separator: ",").compactMap { Double($0) }
+    return parts.count == 2 && parts.allSatisfy(\.isFinite) ? (parts[0], parts[1]) : nil
+  }
+
+  func validate() throws {
+    guard point != nil else {
+      throw ValidationError("--start must be two numbers x,y, got \"\(start)\".")
+    }
+    guard steps >= 0 else { throw ValidationError("--steps must be zero or more, got \(steps).") }
+    try optimizerOptions.checkApplies(to: [optimizer])
+  }
+
+  func run() throws {
+    try reportingErrors {
+      var live = try optimizerOptions.settings(for: optimizer).make(count: 2)
+      let points = function.trajectory(
+        optimizer: &live, start: point!, steps: steps, learningRate: optimizerOptions.lr ?? 0.01)
+      var text = "step,x,y,loss\n"
+      for (i, p) in points.enumerated() { text += "\(i),\(p.x),\(p.y),\(p.loss)\n" }
+      print(text, terminator: "")
+    }
+  }
+}

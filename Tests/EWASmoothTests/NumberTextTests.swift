@@ -1,0 +1,69 @@
+import EWASmooth
+import Foundation
+import Testing
+
+@Suite struct NumberTextTests {
+  func parse(_ text: String) -> Double? {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBufferPointer { NumberText.parse(UnsafeBufferPointer($0)) }
+  }
+
+  @Test func acceptsDecimalsAndExponents() {
+    #expect(parse("12.8") == 12.8)
+    #expect(parse("-0.05") == -0.05)
+    #expect(parse("+3") == 3)
+    #expect(parse(".5") == 0.5)
+    #expect(parse("5.") == 5)
+    #expect(parse(" 7 ") == 7)
+    #expect(parse("1e3") == 1000)
+    #expect(parse("2.5E-3") == 0.0025)
+    #expect(parse("0.000000000000000000000000001") == 1e-27)
+    #expect(parse("12345678901234567890123") == 12345678901234567890123.0)
+  }
+
+  @Test func rejectsWhatIsNotAFiniteDecimal() {
+    for text in [
+      "", "-", ".", "e5", "1e", "1.2.3", "abc", "nan", "inf", "0x10", "1,5", "1e999", "12a",
+    ] {
+      #expect(parse(text) == nil, "\(text)")
+    }
+  }
+
+  @Test func fastPathAgreesWithTheStandardLibrary() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let digits = Int.random(in: 1...17, using: &generator)
+      let mantissa = UInt64.random(in: 0..<UInt64(pow(10, Double(digits))), using: &generator)
+      let point = Int.random(in: 0...digits, using: &generator)
+      var text = String(mantissa)
+      text = String(repeating: "0", count: max(0, digits - text.count)) + text
+      text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+      if Bool.random(using: &generator) {
+        text += "e\(Int.random(in: -30...30, using: &generator))"
+      }
+      #expect(parse(text) == Double(text), "\(text)")
+    }
+  }
+
+  @Test func printsTheShortestRoundTripWithoutPointZero() {
+    #expect(NumberText.format(5) == "5")
+    #expect(NumberText.format(7.5) == "7.5")
+    #expect(NumberText.format(-0.0) == "-0")
+    #expect(NumberText.format(0.1 + 0.2) == "0.30000000000000004")
+    #expect(NumberText.format(1e-7) == "1e-07")
+    for value in [1 / 3.0, 2.0 / 3, 1e300, 123456.789, Double.leastNonzeroMagnitude] {
+      #expect(parse(NumberText.format(value)) == value)
+    }
+  }
+
+  @Test func missingCellSpellings() {
+    for text in ["", " ", "NA", "na", "NaN", "nan", "NULL", "null", "N/A", "n/a"] {
+      var bytes = Array(text.utf8)
+      #expect(bytes.withUnsafeMutableBufferPointer { MissingCell.isMissing(.init($0)) }, "\(text)")
+    }
+    for text in ["0", "N", "none", "NAN0", "-"] {
+      var bytes = Array(text.utf8)
+      #expect(!bytes.withUnsafeMutableBufferPointer { MissingCell.isMissing(.init($0)) }, "\(text)")
+    }
+  }
+}
