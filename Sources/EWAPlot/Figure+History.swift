@@ -32,7 +32,8 @@ public struct TrainingRun: Equatable, Sendable {
 extension Figure {
   /// The training-history figure: for each run, the noisy mini-batch cost as a faint line, its
   /// bias-corrected exponentially weighted average as a solid line, and the epoch cost as dots
-  /// joined by a dashed line, all in the run's colour against the global step.
+  /// joined by a line, all in the run's colour against the global step; the legend sits bottom
+  /// left, where a falling cost leaves room.
   ///
   /// The smoothed line is the package's own averager over the mini-batch costs in order:
   ///
@@ -66,7 +67,8 @@ extension Figure {
             y: run.epochCosts, mark: .linesPoints(width: 1.5, type: 7, size: 0.9), color: color))
       }
     }
-    return Figure(xLabel: "mini-batch step", yLabel: "cost", series: series)
+    return Figure(
+      xLabel: "mini-batch step", yLabel: "cost", key: "bottom left", series: series)
   }
 
   /// The bias-corrected average after each cost; a missing (non-finite) cost decays the past

@@ -18,7 +18,8 @@ public struct OptimizerPath: Equatable, Sendable {
 
 extension Figure {
   /// The trajectory figure: contour lines of the surface, traced by gnuplot from the grid written
-  /// inline, with each optimizer's path on top and the minimum marked.
+  /// inline, with each optimizer's path on top (a dot at every step for paths of up to 100 steps)
+  /// and the minimum marked.
   ///
   /// - Parameters:
   ///   - surface: the function optimized, sampled on a grid that sets the axes' ranges.
@@ -33,7 +34,8 @@ extension Figure {
     var series = paths.enumerated().map { index, path in
       Series(
         name: path.name, title: path.name, x: path.xs, y: path.ys,
-        mark: .linesPoints(width: 2, type: 7, size: 0.5), color: .series(index))
+        mark: path.xs.count <= 101 ? .linesPoints(width: 2, type: 7, size: 0.5) : .lines(width: 2),
+        color: .series(index))
     }
     if let minimum {
       series.append(

@@ -78,17 +78,27 @@ public enum GnuplotScript {
   static func settings(_ figure: Figure) -> [String] {
     var lines: [String] = []
     if let title = figure.title { lines.append("set title \(GnuplotNumber.quoted(title))") }
-    if let label = figure.xLabel { lines.append("set xlabel \(GnuplotNumber.quoted(label))") }
+    // A legend below the chart gets room between it and the x label.
+    let keyBelow = figure.key.split(separator: " ").contains("below")
+    if let label = figure.xLabel {
+      lines.append("set xlabel \(GnuplotNumber.quoted(label))" + (keyBelow ? " offset 0,0.5" : ""))
+    }
     if let label = figure.yLabel { lines.append("set ylabel \(GnuplotNumber.quoted(label))") }
     if let format = figure.timeFormat {
       lines.append("set xdata time")
       lines.append("set timefmt \"%s\"")
       lines.append("set format x \(GnuplotNumber.quoted(format))")
     }
-    for axis in figure.logScale.sorted() { lines.append("set logscale \(axis.rawValue)") }
+    for axis in figure.logScale.sorted() {
+      lines.append("set logscale \(axis.rawValue)")
+      // Tic labels 0.001 and 10 rather than gnuplot's fixed six decimals.
+      if axis != .x || figure.timeFormat == nil {
+        lines.append("set format \(axis.rawValue) \"%g\"")
+      }
+    }
     if let range = figure.xRange { lines.append("set xrange \(bracket(range))") }
     if let range = figure.yRange { lines.append("set yrange \(bracket(range))") }
-    lines.append("set key \(figure.key) box opaque")
+    lines.append("set key \(figure.key) box opaque" + (keyBelow ? " height 1.5" : ""))
     lines.append("set grid lc rgb \"#E0E0E0\"")
     lines.append("set border lc rgb \"#404040\"")
     if !figure.palette.isEmpty {

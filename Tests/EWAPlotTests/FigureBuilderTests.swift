@@ -4,28 +4,6 @@ import Testing
 @testable import EWAPlot
 
 @Suite struct FigureBuilderTests {
-  @Test func smoothCurveStartsFollowTheTextbook() {
-    // β = 0.5 on 10, 10: V_1 = 5, V_2 = 7.5 from V_0 = 0; corrected 10 and 10.
-    let zero = SmoothCurve.averaging([10, 10], label: "z", beta: 0.5, initialization: .zero)
-    #expect(zero.values == [5, 7.5])
-    let corrected = SmoothCurve.averaging(
-      [10, 10], label: "c", beta: 0.5, compareWithZeroStart: true)
-    #expect(corrected.values == [10, 10])
-    #expect(corrected.uncorrected == [5, 7.5])
-    // first: V_1 = θ_1, then V_2 = 0.5·10 + 0.5·20 = 15.
-    let first = SmoothCurve.averaging([10, 20], label: "f", beta: 0.5, initialization: .first)
-    #expect(first.values == [10, 15])
-  }
-
-  @Test func missingObservationsDecayThePastAndKeepTheCurve() {
-    // β = 0.5: 10, missing, 20 → weights 1, then 0.25 for 10 and 1 for 20: (2.5 + 20) / 1.25 = 18.
-    let curve = SmoothCurve.averaging([.nan, 10, .nan, 20], label: "m", beta: 0.5)
-    #expect(curve.values[0].isNaN)
-    #expect(curve.values[1] == 10)
-    #expect(curve.values[2] == 10)
-    #expect(abs(curve.values[3] - 18) < 1e-12)
-  }
-
   @Test func historySmoothsTheMiniBatchCostWithTheAverager() throws {
     let run = TrainingRun(name: "adam", batchSteps: [1, 2, 3], batchCosts: [1, 0.5, 0.25])
     let figure = Figure.history(runs: [run], beta: 0.5)

@@ -17,9 +17,10 @@ import Testing
     let script = try String(contentsOf: directory.appendingPathComponent("s.gp"), encoding: .utf8)
     #expect(script.contains("set output \"s.png\"\n"))
     #expect(script.contains("set title \"T\"\n"))
-    // Rows 1 to 3; the missing value is NaN in the raw points, the average kept through it.
+    // Rows 1 to 3; the missing value is NaN in the raw points and in the average, which
+    // `ewa smooth` leaves empty there.
     #expect(script.contains("$raw << EOD\n1 10\n2 10\n3 NaN\nEOD\n"))
-    #expect(script.contains("$ewa_1 << EOD\n1 10\n2 10\n3 10\nEOD\n"))
+    #expect(script.contains("$ewa_1 << EOD\n1 10\n2 10\n3 NaN\nEOD\n"))
   }
 
   @Test func commonOptionsReachTheScript() throws {
@@ -103,7 +104,7 @@ import Testing
     try history.write(
       to: directory.appendingPathComponent("adam.csv"), atomically: true, encoding: .utf8)
     try batches.write(
-      to: directory.appendingPathComponent("adam.batches.csv"), atomically: true, encoding: .utf8)
+      to: directory.appendingPathComponent("adam-batches.csv"), atomically: true, encoding: .utf8)
     let result = try EWABinary.run(
       ["plot", "history", "adam.csv", "--beta", "0.5", "-o", "h.gp"], in: directory)
     #expect(result.status == 0)
@@ -119,7 +120,7 @@ import Testing
     (["plot", "smooth", "--column", "v"], "--output FILE.png"),
     (["plot", "smooth", "--column", "v", "-o", "x.jpg"], "must end in .png, .svg, .pdf or .gp"),
     (["plot", "smooth", "--column", "v", "-o", "x.png", "--terminal", "svg"], "conflicts"),
-    (["plot", "smooth", "--column", "v", "-o", "x.gp", "--beta", "1"], "--beta 1 is not a decay"),
+    (["plot", "smooth", "--column", "v", "-o", "x.gp", "--beta", "1"], "--beta 1: beta must be"),
     (["plot", "smooth", "--column", "v", "-o", "x.gp", "--size", "0,5"], "--size"),
     (
       ["plot", "smooth", "--column", "v", "-o", "x.gp", "--init", "zero", "--compare-init"],
@@ -138,16 +139,16 @@ import Testing
       "v\n1\nabc\n", ["--column", "v"], 65,
       "standard input, line 3, column \"v\": \"abc\" is not a number"
     ),
-    ("v\n1\n", ["--column", "w"], 64, "standard input has no column \"w\"; its columns are v"),
+    ("v\n1\n", ["--column", "w"], 64, "no column named \"w\"; the columns are: v"),
     (
       "d,v\n2012/01/01,1\n2012-13-01,2\n", ["--column", "v", "--time", "d"], 65,
-      "standard input, line 3, column \"d\": \"2012-13-01\" is not a date"
+      "standard input, line 3, column \"d\": \"2012-13-01\" is not a timestamp"
     ),
     (
       "v,w\n1,2\n3\n", ["--column", "v"], 65,
-      "standard input, line 3: 1 fields where the header has 2"
+      "standard input, line 3: expected 2 fields like the first line, found 1"
     ),
-    ("v\n\"1\"\n", ["--column", "v"], 65, "line 2, character 1: quoted fields"),
+    ("v\n\"1\n", ["--column", "v"], 65, "line 2: a quoted field is not closed"),
   ])
   func badDataIsOneLineNamingWhere(input: String, options: [String], status: Int32, message: String)
     throws
@@ -165,7 +166,7 @@ import Testing
     let directory = try EWABinary.temporaryDirectory()
     let result = try EWABinary.run(["plot", "history", "nope.csv", "-o", "x.gp"], in: directory)
     #expect(result.status == 66)
-    #expect(result.stderr == "ewa: cannot open nope.csv: no such readable file\n")
+    #expect(result.stderr == "ewa: cannot open nope.csv: No such file or directory\n")
   }
 
   @Test func datesAreSecondsSince1970() throws {

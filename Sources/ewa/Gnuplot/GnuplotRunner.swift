@@ -54,7 +54,7 @@ enum GnuplotRunner {
       guard rename(temporary, path) == 0 else {
         let reason = String(cString: strerror(errno))
         unlink(temporary)
-        throw PlotFileError(kind: .io, message: "cannot write \(path): \(reason)")
+        throw PlotError(kind: .io, message: "cannot write \(path): \(reason)")
       }
     case .dumb(let terminal, let fallbackName):
       guard let gnuplot = locate() else {
@@ -104,16 +104,16 @@ enum GnuplotRunner {
 
   /// Fails with a sentence naming `path` unless its directory exists and is writable, before
   /// gnuplot is asked to write there.
-  private static func checkWritableDirectory(of path: String) throws(PlotFileError) {
+  private static func checkWritableDirectory(of path: String) throws(PlotError) {
     let directory = directory(of: path).isEmpty ? "." : directory(of: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw PlotFileError(kind: .io, message: "cannot write \(path): no directory \(directory)")
+      throw PlotError(kind: .io, message: "cannot write \(path): no directory \(directory)")
     }
     guard FileManager.default.isWritableFile(atPath: directory) else {
-      throw PlotFileError(kind: .io, message: "cannot write \(path): \(directory) is not writable")
+      throw PlotError(kind: .io, message: "cannot write \(path): \(directory) is not writable")
     }
   }
 

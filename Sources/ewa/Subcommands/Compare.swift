@@ -21,21 +21,10 @@ struct Compare: ParsableCommand {
   @Flag(help: "Print one JSON object per optimizer (one per line) on standard output.")
   var json = false
 
-  var kinds: [OptimizerKind] {
-    optimizers.split(separator: ",").compactMap { OptimizerKind(rawValue: String($0)) }
-  }
+  var kinds: [OptimizerKind] { (try? OptimizerList.parse(optimizers)) ?? [] }
 
   func validate() throws {
-    let names = optimizers.split(separator: ",", omittingEmptySubsequences: false)
-    for name in names where OptimizerKind(rawValue: String(name)) == nil {
-      throw ValidationError(
-        "--optimizers: \"\(name)\" is not one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))."
-      )
-    }
-    guard Set(names).count == names.count else {
-      throw ValidationError("--optimizers lists an optimizer twice.")
-    }
-    try optimizerOptions.checkApplies(to: kinds)
+    try optimizerOptions.checkApplies(to: OptimizerList.parse(optimizers))
   }
 
   func run() throws {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import EWAPlot
+import EWASmooth
+import EWATrain
 
 /// `ewa plot history`: training cost per mini-batch (noisy and smoothed) and per epoch.
 struct PlotHistory: ParsableCommand {
@@ -8,14 +10,12 @@ struct PlotHistory: ParsableCommand {
     abstract:
       "Plot training histories: mini-batch cost, its EWA, and epoch cost, one colour per run.",
     discussion: """
-      RUN.csv has the header epoch,step,lr,cost,train_accuracy[,test_accuracy], one row per \
-      epoch, where step is the number of mini-batches done by the end of that epoch. If \
-      RUN.batches.csv exists beside it (header step,epoch,cost, one row per mini-batch, step \
-      counting from 1 across epochs), its costs are drawn too, with their exponentially weighted \
-      average. The run is named after its file.
+      RUN.csv is what `ewa train --history RUN.csv` writes (one run, named after the file) or \
+      `ewa compare --history RUN.csv` (one run per optimizer). The mini-batch costs in \
+      RUN-batches.csv beside it are drawn too, with their exponentially weighted average.
       """)
 
-  @Argument(help: ArgumentHelp("The history files, one per run.", valueName: "run.csv"))
+  @Argument(help: ArgumentHelp("The history files.", valueName: "run.csv"))
   var runs: [String]
 
   @Option(
@@ -33,27 +33,24 @@ struct PlotHistory: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let loaded = try runs.map { path in
-        let epochs = try PlotTable.read(path)
-        let batchesPath =
-          GnuplotRunner.directory(of: path) + GnuplotRunner.stem(of: path) + ".batches.csv"
-        let batches =
-          try FileManager.default.fileExists(atPath: batchesPath)
-          ? PlotTable.read(batchesPath) : nil
-        _ = try epochs.numbers("epoch")
-        return try TrainingRun(
-          name: GnuplotRunner.stem(of: path),
-          batchSteps: batches?.numbers("step") ?? [],
-          batchCosts: batches?.numbers("cost", allowMissing: true) ?? [],
-          epochSteps: epochs.numbers("step"), epochCosts: epochs.numbers("cost", allowMissing: true)
-        )
+      let loaded = try runs.flatMap { path in
+        let epochs = try CSVTable(InputBytes.read(path).bytes, source: path)
+        let batchPath = TrainingHistory.batchPath(for: path)
+        let batches = try InputBytes.readIfPresent(batchPath).map {
+          try CSVTable($0, source: batchPath)
+        }
+        let name = GnuplotRunner.stem(of: path)
+        let found = try TrainingRun.runs(epochs: epochs, batches: batches, name: name)
+        guard runs.count > 1, found.count > 1 else { return found }
+        return found.map { run in
+          var run = run
+          run.name = "\(name) \(run.name)"
+          return run
+        }
       }
-      let names = runs.map { "\($0)" }.joined(separator: ", ")
       try plot.draw(
         Figure.history(runs: loaded, beta: beta), name: "history",
-        comment: "ewa plot history: \(names)")
+        comment: "ewa plot history: \(runs.joined(separator: ", "))")
     }
   }
 }
-
-import Foundation

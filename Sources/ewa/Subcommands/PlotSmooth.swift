@@ -1,33 +1,39 @@
 import ArgumentParser
 import EWAPlot
+import EWASmooth
 
-/// `ewa plot smooth`: raw points and one smoothed curve per β.
+/// `ewa plot smooth`: raw points and one smoothed curve per decay, computed by `ewa smooth`'s
+/// engine.
 struct PlotSmooth: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "smooth",
-    abstract: "Plot a CSV column's raw points and its exponentially weighted average for each β.")
+    abstract: "Plot a CSV column's raw points and its exponentially weighted average per decay.",
+    discussion: """
+      The curves are exactly the numbers `ewa smooth` prints with the same options. With --time \
+      and --halflife durations (6h, 4d) the average decays by elapsed time; with any other decay \
+      --time only places the points on the x axis (dates when the column holds dates).
+      """)
 
   @Argument(
     help: ArgumentHelp(
       "The CSV file, with a header line; - or nothing reads standard input.", valueName: "file"))
   var file: String = "-"
 
-  @Option(help: ArgumentHelp("The column to smooth, by its header name.", valueName: "name"))
+  @Option(help: ArgumentHelp("The column to smooth, by name or 1-based index.", valueName: "name"))
   var column: String
 
-  @Option(help: ArgumentHelp("The decays β, comma-separated, each in [0, 1).", valueName: "list"))
-  var beta: String = "0.9"
-
-  @Option(
-    help:
-      "How the average starts: corrected (V_t/(1-β^t) from V_0 = 0), zero (the raw V_t) or first (V_1 = θ_1)."
-  )
-  var `init`: SmoothCurve.Initialization = .corrected
+  @OptionGroup var decay: DecayOptions
 
   @Option(
     help: ArgumentHelp(
-      "The column of x values: numbers, or dates drawn on a date axis (default: the row number).",
-      valueName: "name"))
+      "How the average starts: corrected (pandas adjust=True), zero (the raw V_t from 0), "
+        + "first (V_1 = θ_1, pandas adjust=False)."))
+  var `init`: SmoothOptions.Initial = .corrected
+
+  @Option(
+    help: ArgumentHelp(
+      "The time column: the x axis (default: the row number), and with --halflife durations "
+        + "the decay by elapsed time.", valueName: "name"))
   var time: String?
 
   @Flag(
@@ -36,21 +42,11 @@ struct PlotSmooth: ParsableCommand {
 
   @OptionGroup var plot: PlotOptions
 
-  /// The decays as written, each with its value.
-  private var betas: [(text: String, value: Double)] {
-    beta.split(separator: ",").map { part in
-      let text = part.trimmingCharacters(in: .whitespaces)
-      return (text, Double(text) ?? .nan)
-    }
-  }
-
   func validate() throws {
-    guard !betas.isEmpty else {
-      throw ValidationError("--beta needs at least one decay, e.g. --beta 0.5,0.9,0.98.")
-    }
-    for (text, value) in betas where !(value >= 0 && value < 1) {
-      throw ValidationError(
-        "--beta \(text) is not a decay in [0, 1); β = 0.9 averages about the last 10 values.")
+    do {
+      _ = try decay.decays(timed: time != nil)
+    } catch {
+      throw ValidationError(error.description)
     }
     if compareInit && `init` == .zero {
       throw ValidationError(
@@ -60,23 +56,13 @@ struct PlotSmooth: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let table = try PlotTable.read(file)
-      let values = try table.numbers(column, allowMissing: true)
-      let (xs, areTimes) =
-        try time.map { try table.positions($0) }
-        ?? ((1...max(values.count, 1)).prefix(values.count).map(Double.init), false)
-      let curves = betas.map { decay in
-        SmoothCurve.averaging(
-          values, label: "β = \(decay.text)", beta: decay.value, initialization: `init`,
-          compareWithZeroStart: compareInit)
-      }
-      let figure = Figure.smooth(
-        column: column, x: xs, values: values, curves: curves, timeAxis: areTimes,
-        xLabel: time ?? "row")
+      let input = try InputBytes.read(file)
+      let smoothed = try SmoothedColumn.smoothing(
+        input.bytes, name: input.name, column: column, decays: decay.decays(timed: time != nil),
+        initial: `init`, time: time, compareWithZeroStart: compareInit)
       try plot.draw(
-        figure, name: "smooth", comment: "ewa plot smooth: \(column) of \(table.source)")
+        Figure.smooth(smoothed), name: "smooth",
+        comment: "ewa plot smooth: \(smoothed.column) of \(input.name)")
     }
   }
 }
-
-extension SmoothCurve.Initialization: ExpressibleByArgument {}

@@ -54,7 +54,8 @@ EOD
 set xlabel "mini-batch step"
 set ylabel "cost"
 set logscale y
-set key top right box opaque
+set format y "%g"
+set key bottom left box opaque
 set grid lc rgb "#E0E0E0"
 set border lc rgb "#404040"
 plot $gd_batches using 1:2 with lines lw 1 dt 1 lc rgb "#99C7E0" title "gd, mini-batch", \
