@@ -57,4 +57,13 @@ import Testing
     #expect(
       result.stderr == "ewa: cannot open nowhere/seattle-weather.csv: No such file or directory\n")
   }
+
+  @Test func anOutputFolderThatIsAFileExits74BeforeAnyWork() throws {
+    let directory = try EWABinary.temporaryDirectory()
+    try "".write(to: directory.appendingPathComponent("taken"), atomically: true, encoding: .utf8)
+    let result = try demo(into: "taken", in: directory)
+    #expect(result.status == 74)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr == "ewa: cannot create the folder taken: a file of that name exists\n")
+  }
 }

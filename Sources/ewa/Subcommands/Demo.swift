@@ -3,6 +3,12 @@ import EWA
 import EWAPlot
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `ewa demo`: computes the gallery from the shipped data and draws it with gnuplot.
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,14 +42,9 @@ struct Demo: ParsableCommand {
       gallery.dataDirectory = dataDir
       gallery.epochs = epochs
       gallery.digitsEpochs = min(epochs, gallery.digitsEpochs)
+      try createFolder(outputDir)
       let figures = try gallery.figures()
       print("computed \(figures.count) figures in \(seconds(clock.now - started))")
-      do {
-        try FileManager.default.createDirectory(
-          atPath: outputDir, withIntermediateDirectories: true)
-      } catch {
-        throw PlotError(kind: .io, message: "cannot create the folder \(outputDir): \(error)")
-      }
       let folder = outputDir.hasSuffix("/") ? outputDir : outputDir + "/"
       let gnuplot = GnuplotRunner.locate()
       for entry in figures {
@@ -72,6 +73,27 @@ struct Demo: ParsableCommand {
       print(
         "made \(figures.count) figures in \(outputDir)/ in \(seconds(clock.now - started))"
           + (gnuplot == nil ? " (scripts only)" : ""))
+    }
+  }
+
+  /// Creates `path` and its parents unless it is a folder already.
+  ///
+  /// - Throws: ``PlotError`` (I/O) with the system's reason.
+  private func createFolder(_ path: String) throws(PlotError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += part
+      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+        let reason = String(cString: strerror(errno))
+        throw PlotError(kind: .io, message: "cannot create the folder \(path): \(reason)")
+      }
+      prefix += "/"
+    }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+    else {
+      throw PlotError(
+        kind: .io, message: "cannot create the folder \(path): a file of that name exists")
     }
   }
 
