@@ -21,10 +21,13 @@ struct Compare: ParsableCommand {
   @Flag(help: "Print one JSON object per optimizer (one per line) on standard output.")
   var json = false
 
-  var kinds: [OptimizerKind] { (try? OptimizerList.parse(optimizers)) ?? [] }
+  var kinds: [OptimizerKind] {
+    (try? ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)) ?? []
+  }
 
   func validate() throws {
-    try optimizerOptions.checkApplies(to: OptimizerList.parse(optimizers))
+    try optimizerOptions.checkApplies(
+      to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self))
   }
 
   func run() throws {

@@ -25,19 +25,11 @@ struct PlotSchedule: ParsableCommand {
   @OptionGroup var plot: PlotOptions
 
   var kinds: [ScheduleSettings.Kind] {
-    decay.split(separator: ",").compactMap { ScheduleSettings.Kind(rawValue: String($0)) }
+    (try? ChoiceList.parse(decay, option: "--decay")) ?? []
   }
 
   func validate() throws {
-    let names = decay.split(separator: ",", omittingEmptySubsequences: false)
-    for name in names where ScheduleSettings.Kind(rawValue: String(name)) == nil {
-      throw ValidationError(
-        "--decay: \"\(name)\" is not one of \(ScheduleSettings.Kind.allCases.map(\.rawValue).joined(separator: ", "))."
-      )
-    }
-    guard Set(names).count == names.count else {
-      throw ValidationError("--decay lists a schedule twice.")
-    }
+    _ = try ChoiceList.parse(decay, option: "--decay", as: ScheduleSettings.Kind.self)
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs).") }
     guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be positive, got \(lr).") }
     try schedule.check(kinds: kinds)

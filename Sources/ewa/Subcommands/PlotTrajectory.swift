@@ -28,17 +28,19 @@ struct PlotTrajectory: ParsableCommand {
 
   func validate() throws {
     try PathOptions.check(start: start, steps: steps)
-    try optimizerOptions.checkApplies(to: OptimizerList.parse(optimizers))
+    try optimizerOptions.checkApplies(
+      to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self))
   }
 
   func run() throws {
     try reportingErrors {
       let lr = optimizerOptions.lr ?? 0.01
-      let paths = try OptimizerList.parse(optimizers).map { kind in
-        try OptimizerPath.tracing(
-          optimizerOptions.settings(for: kind), on: function, from: point!, steps: steps,
-          learningRate: lr)
-      }
+      let paths = try ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)
+        .map { kind in
+          try OptimizerPath.tracing(
+            optimizerOptions.settings(for: kind), on: function, from: point!, steps: steps,
+            learningRate: lr)
+        }
       var figure = Figure.trajectory(on: function, paths: paths)
       figure.title = "\(figure.title ?? ""): \(steps) steps at α = \(lr)"
       try plot.draw(
