@@ -98,6 +98,10 @@ import Testing
     #expect(try block("regions", in: script, column: 2).count == 200 * 200)
     #expect(try block("class_0", in: script).count + block("class_1", in: script).count == 40)
     #expect(script.contains("title \"class 0\""))
+    let noGnuplot = try EWABinary.run(
+      ["plot", "boundary", "m.json", "-o", "b.png"] + data, in: directory, path: "/nonexistent")
+    #expect(noGnuplot.status == 69)
+    #expect(noGnuplot.stderr.contains("wrote the script to b.gp"))
     // A dataset the model was not made for, a missing and a corrupt model.
     let spiral = try EWABinary.run(
       ["plot", "boundary", "m.json", "--dataset", "spiral", "-o", "s.gp"], in: directory)
