@@ -27,9 +27,10 @@ public struct Gallery: Sendable {
       trajectory(
         .bowl, start: (-9, 1.5), steps: 60, learningRate: 0.8,
         caption:
-          "On the elongated bowl gd zig-zags across the steep direction while it creeps along the "
-          + "shallow one; momentum averages the zig-zag away, rmsprop and adam rescale each "
-          + "direction by its own gradient size."),
+          "On the elongated bowl gd zig-zags across the steep direction and creeps along the "
+          + "shallow one; momentum smooths the zig-zag into one wide swing; rmsprop and adam, "
+          + "whose steps are about α long in every direction, cross the shallow direction fast "
+          + "but swing around the minimum."),
       trajectory(
         .rosenbrock, start: (-1.5, 2), steps: 2000, learningRate: 0.002,
         caption:
