@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "EWA", targets: ["EWA"]),
     .library(name: "EWASmooth", targets: ["EWASmooth"]),
     .library(name: "EWATrain", targets: ["EWATrain"]),
+    .library(name: "EWAPlot", targets: ["EWAPlot"]),
     .executable(name: "ewa", targets: ["ewa"]),
   ],
   dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
         "EWA",
         "EWASmooth",
         "EWATrain",
+        "EWAPlot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -34,6 +36,13 @@ let package = Package(
     // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
     .target(name: "EWATrain", dependencies: ["EWA"]),
     .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),
+    // gnuplot scripts as plain data: the figure model, its renderer, the figure builders, and
+    // their data from the smoother and the trainer (the gallery of `ewa demo`).
+    .target(name: "EWAPlot", dependencies: ["EWA", "EWASmooth", "EWATrain"]),
+    // Depends on the executable so the end-to-end tests find `.build/debug/ewa` built.
+    .testTarget(
+      name: "EWAPlotTests", dependencies: ["EWAPlot", "EWASmooth", "EWATrain", "ewa"],
+      exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -189,8 +189,24 @@ public final class NetworkWorkspace {
 
   /// The mean cost (without L2) and the accuracy of `parameters` on all of `data`.
   public func evaluate(parameters: [Double], data: Dataset) -> (cost: Double, accuracy: Double) {
+    let (total, predicted) = scan(parameters: parameters, data: data)
+    let correct = zip(predicted, data.labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+    return (total / Double(data.count), Double(correct) / Double(data.count))
+  }
+
+  /// The class `parameters` predict for each row of `data` (the labels are not read).
+  ///
+  /// - Returns: one class index per row, in `0..<network.classCount`.
+  public func predict(parameters: [Double], data: Dataset) -> [Int] {
+    scan(parameters: parameters, data: data).predictions
+  }
+
+  /// The forward pass over all of `data` in batches of `capacity` rows: the summed cost against
+  /// the labels and the predicted class of every row.
+  private func scan(parameters: [Double], data: Dataset) -> (cost: Double, predictions: [Int]) {
     var total = 0.0
-    var correct = 0
+    var predictions: [Int] = []
+    predictions.reserveCapacity(data.count)
     let k = network.sizes.last!
     let last = network.layerCount - 1
     Array(0..<data.count).withUnsafeBufferPointer { all in
@@ -208,12 +224,12 @@ public final class NetworkWorkspace {
             } else {
               for j in 1..<k where row[j] > row[predicted] { predicted = j }
             }
-            if predicted == targets[n] { correct += 1 }
+            predictions.append(predicted)
           }
           start += rows.count
         }
       }
     }
-    return (total / Double(data.count), Double(correct) / Double(data.count))
+    return (total, predictions)
   }
 }

@@ -9,6 +9,6 @@ struct EWACommand: ParsableCommand {
       them, and plot both.
       """,
     version: EWAVersion.string,
-    subcommands: [Smooth.self, Train.self, Compare.self, Trajectory.self]
+    subcommands: [Smooth.self, Train.self, Compare.self, Trajectory.self, Plot.self, Demo.self]
   )
 }

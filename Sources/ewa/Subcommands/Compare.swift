@@ -22,20 +22,12 @@ struct Compare: ParsableCommand {
   var json = false
 
   var kinds: [OptimizerKind] {
-    optimizers.split(separator: ",").compactMap { OptimizerKind(rawValue: String($0)) }
+    (try? ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)) ?? []
   }
 
   func validate() throws {
-    let names = optimizers.split(separator: ",", omittingEmptySubsequences: false)
-    for name in names where OptimizerKind(rawValue: String(name)) == nil {
-      throw ValidationError(
-        "--optimizers: \"\(name)\" is not one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))."
-      )
-    }
-    guard Set(names).count == names.count else {
-      throw ValidationError("--optimizers lists an optimizer twice.")
-    }
-    try optimizerOptions.checkApplies(to: kinds)
+    try optimizerOptions.checkApplies(
+      to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self))
   }
 
   func run() throws {

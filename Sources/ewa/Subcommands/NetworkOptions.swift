@@ -3,8 +3,6 @@ import EWATrain
 
 extension Activation: ExpressibleByArgument {}
 extension Initialization: ExpressibleByArgument {}
-extension ScheduleSettings.Kind: ExpressibleByArgument {}
-extension ScheduleSettings.Unit: ExpressibleByArgument {}
 
 /// The network, the mini-batches and the learning-rate schedule (shared by `train` and
 /// `compare`).
@@ -35,20 +33,7 @@ struct NetworkOptions: ParsableArguments {
   )
   var decay: ScheduleSettings.Kind = .none
 
-  @Option(help: "r of the decay (γ of step, k of inverse-sqrt, final fraction of cosine).")
-  var decayRate: Double?
-
-  @Option(help: "T, the epochs (or steps) per stair of staircase and step, the length of cosine.")
-  var decayInterval: Int?
-
-  @Option(help: "The manual schedule: epoch:rate pairs, e.g. 1000:0.01,3000:0.001.")
-  var manualRates: String?
-
-  @Option(help: "Epochs (or steps) of linear warm-up before the schedule.")
-  var warmup: Int = 0
-
-  @Option(help: "What the schedule counts: epoch or step.")
-  var scheduleUnit: ScheduleSettings.Unit = .epoch
+  @OptionGroup var schedule: ScheduleOptions
 
   /// The hidden sizes, or nil when `--layers` is malformed.
   var hidden: [Int]? {
@@ -71,12 +56,7 @@ struct NetworkOptions: ParsableArguments {
     guard l2 >= 0 && l2.isFinite else {
       throw ValidationError("--l2 must be zero or positive, got \(l2).")
     }
-    if (manualRates != nil) != (decay == .manual) {
-      throw ValidationError("--manual-rates goes with --decay manual, and --decay manual needs it.")
-    }
-    if decay == .none && (decayRate != nil || decayInterval != nil) {
-      throw ValidationError("--decay-rate and --decay-interval need a --decay schedule.")
-    }
+    try schedule.check(kinds: [decay])
   }
 
   /// The configuration for `optimizer` at rate `lr`.
@@ -90,13 +70,7 @@ struct NetworkOptions: ParsableArguments {
     c.l2 = l2
     c.batchSize = batchSize
     c.seed = seed
-    c.schedule.kind = decay
-    c.schedule.rate = decayRate
-    c.schedule.interval = decayInterval ?? (decay == .cosine ? epochs : 1000)
-    c.schedule.points = try manualRates.map { try ManualSchedule.parse($0) } ?? []
-    c.schedule.warmUp = warmup
-    c.schedule.unit = scheduleUnit
-    _ = try c.schedule.make()
+    c.schedule = try schedule.settings(kind: decay, initial: lr, epochs: epochs)
     return c
   }
 }

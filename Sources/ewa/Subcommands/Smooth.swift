@@ -21,28 +21,7 @@ struct Smooth: ParsableCommand {
   @Argument(help: "Input files; none or \"-\" reads standard input.")
   var files: [String] = []
 
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Decay factors β in [0, 1), comma-separated (default: 0.9).", valueName: "list"))
-  var beta: String?
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Smoothing factors α = 1-β in (0, 1].", valueName: "list"))
-  var alpha: String?
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("Spans ≥ 1: α = 2/(span+1).", valueName: "list"))
-  var span: String?
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Centres of mass ≥ 0: α = 1/(1+com).", valueName: "list"))
-  var com: String?
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Half-lives > 0, in rows, or with --time durations like 90s, 30min, 6h, 4d.",
-      valueName: "list"))
-  var halflife: String?
+  @OptionGroup var decay: DecayOptions
 
   @Option(
     help: ArgumentHelp(
@@ -123,19 +102,7 @@ struct Smooth: ParsableCommand {
   }
 
   private func makeOptions() throws(SmoothError) -> SmoothOptions {
-    let given: [(String?, DecaySpec.Form)] = [
-      (beta, .beta), (alpha, .alpha), (span, .span), (com, .com), (halflife, .halflife),
-    ]
-    let chosen = given.filter { $0.0 != nil }
-    if chosen.count > 1 {
-      throw .invalidOption(
-        "give the decay one way only, not both --\(chosen[0].1.rawValue) "
-          + "and --\(chosen[1].1.rawValue)"
-      )
-    }
-    let (list, form) = chosen.first.map { ($0.0!, $0.1) } ?? ("0.9", .beta)
-    var options = SmoothOptions(
-      decays: try DecaySpec.parseList(list, form: form, timed: time != nil))
+    var options = SmoothOptions(decays: try decay.decays(timed: time != nil))
     options.columns = column
     options.initial = self.`init`
     options.ignoreMissing = ignoreNa

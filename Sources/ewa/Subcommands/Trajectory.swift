@@ -23,16 +23,10 @@ struct Trajectory: ParsableCommand {
 
   @OptionGroup var optimizerOptions: OptimizerOptions
 
-  var point: (Double, Double)? {
-    let parts = start.split(separator: ",").compactMap { Double($0) }
-    return parts.count == 2 && parts.allSatisfy(\.isFinite) ? (parts[0], parts[1]) : nil
-  }
+  var point: (Double, Double)? { PathOptions.point(start) }
 
   func validate() throws {
-    guard point != nil else {
-      throw ValidationError("--start must be two numbers x,y, got \"\(start)\".")
-    }
-    guard steps >= 0 else { throw ValidationError("--steps must be zero or more, got \(steps).") }
+    try PathOptions.check(start: start, steps: steps)
     try optimizerOptions.checkApplies(to: [optimizer])
   }
 

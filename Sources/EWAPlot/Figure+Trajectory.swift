@@ -1,0 +1,53 @@
+/// The path an optimizer took over a two-variable surface.
+public struct OptimizerPath: Equatable, Sendable {
+  /// The optimizer's name in the legend.
+  public var name: String
+  /// The first coordinate after each step (the start first).
+  public var xs: [Double]
+  /// The second coordinate after each step (the start first).
+  public var ys: [Double]
+
+  /// Creates a path from its coordinates, equal in number.
+  public init(name: String, xs: [Double], ys: [Double]) {
+    precondition(xs.count == ys.count, "the coordinates of \(name) differ in length")
+    self.name = name
+    self.xs = xs
+    self.ys = ys
+  }
+}
+
+extension Figure {
+  /// The trajectory figure: contour lines of the surface, traced by gnuplot from the grid written
+  /// inline, with each optimizer's path on top (a dot at every step for paths of up to 100 steps)
+  /// and the minimum marked.
+  ///
+  /// - Parameters:
+  ///   - surface: the function optimized, sampled on a grid that sets the axes' ranges.
+  ///   - paths: one path per optimizer.
+  ///   - levels: the contour levels, by default ``Surface/suggestedLevels(count:)``.
+  ///   - minimum: the point to mark as the minimum, or `nil`.
+  /// - Returns: the figure, untitled; the command may give it a title.
+  public static func trajectory(
+    surface: Surface, paths: [OptimizerPath], levels: [Double]? = nil,
+    minimum: (x: Double, y: Double)? = nil
+  ) -> Figure {
+    var series = paths.enumerated().map { index, path in
+      Series(
+        name: path.name, title: path.name, x: path.xs, y: path.ys,
+        mark: path.xs.count <= 101 ? .linesPoints(width: 2, type: 7, size: 0.5) : .lines(width: 2),
+        color: .series(index))
+    }
+    if let minimum {
+      series.append(
+        Series(
+          name: "minimum", title: "minimum", x: [minimum.x], y: [minimum.y],
+          mark: .points(type: 3, size: 2.5), color: Color(rgb: 0x000000)))
+    }
+    return Figure(
+      xLabel: "x", yLabel: "y",
+      xRange: surface.xs.first.map { $0...(surface.xs.last ?? $0) },
+      yRange: surface.ys.first.map { $0...(surface.ys.last ?? $0) },
+      contours: Contours(surface: surface, levels: levels ?? surface.suggestedLevels()),
+      series: series)
+  }
+}

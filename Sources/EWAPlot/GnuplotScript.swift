@@ -1,0 +1,158 @@
+/// Renders a ``Figure`` as a self-contained gnuplot script: every number inline in a datablock
+/// (`$name << EOD … EOD`), so `gnuplot script.gp` redraws the figure anywhere.
+///
+/// The text depends only on its inputs (numbers through one formatter, datablocks in series
+/// order), so the same figure always gives the same bytes.
+public enum GnuplotScript {
+  /// The script text.
+  ///
+  /// - Parameters:
+  ///   - figure: what to draw.
+  ///   - terminal: where to draw it.
+  ///   - output: the file the script writes (`set output`), or `nil` for standard output (the
+  ///     dumb terminal).
+  ///   - comment: a first line saying what made the script, without the `#`.
+  /// - Returns: the script, ending with a newline.
+  public static func render(
+    _ figure: Figure, terminal: Terminal, output: String?, comment: String? = nil
+  ) -> String {
+    var lines: [String] = []
+    if let comment { lines.append("# " + comment.replacingNewlines()) }
+    lines.append("# Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.")
+    lines.append("set encoding utf8")
+    lines.append(terminal.command(size: figure.size))
+    if let output { lines.append("set output \(GnuplotNumber.quoted(output))") }
+
+    let names = blockNames(for: figure.series)
+    if let contours = figure.contours { lines += datablock("surface", surface: contours.surface) }
+    for (series, name) in zip(figure.series, names) { lines += datablock(name, series: series) }
+
+    lines += settings(figure)
+    if let contours = figure.contours { lines += contourTable(contours) }
+    lines += plotCommand(figure, names: names)
+    if output != nil { lines.append("unset output") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Unique datablock names: each series' name reduced to letters, digits and underscores, with
+  /// `_2`, `_3`, … appended to repeats.
+  static func blockNames(for series: [Series]) -> [String] {
+    var seen: [String: Int] = ["surface": 1, "contours": 1]
+    return series.map { series in
+      var base = String(
+        series.name.unicodeScalars.map { scalar -> Character in
+          scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+            ? Character(scalar) : "_"
+        })
+      if base.first?.isLetter != true { base = "s" + base }
+      let count = (seen[base] ?? 0) + 1
+      seen[base] = count
+      return count == 1 ? base : "\(base)_\(count)"
+    }
+  }
+
+  static func datablock(_ name: String, series: Series) -> [String] {
+    var lines = ["$\(name) << EOD"]
+    for row in 0..<series.count {
+      if let scan = series.scanLength, row > 0, row % scan == 0 { lines.append("") }
+      lines.append(series.columns.map { GnuplotNumber.format($0[row]) }.joined(separator: " "))
+    }
+    lines.append("EOD")
+    return lines
+  }
+
+  static func datablock(_ name: String, surface: Surface) -> [String] {
+    var lines = ["$\(name) << EOD"]
+    for (j, y) in surface.ys.enumerated() {
+      if j > 0 { lines.append("") }
+      for (i, x) in surface.xs.enumerated() {
+        lines.append(
+          "\(GnuplotNumber.format(x)) \(GnuplotNumber.format(y)) "
+            + GnuplotNumber.format(surface.values[j][i]))
+      }
+    }
+    lines.append("EOD")
+    return lines
+  }
+
+  static func settings(_ figure: Figure) -> [String] {
+    var lines: [String] = []
+    if let title = figure.title { lines.append("set title \(GnuplotNumber.quoted(title))") }
+    // A legend below the chart gets room between it and the x label.
+    let keyBelow = figure.key.split(separator: " ").contains("below")
+    if let label = figure.xLabel {
+      lines.append("set xlabel \(GnuplotNumber.quoted(label))" + (keyBelow ? " offset 0,0.5" : ""))
+    }
+    if let label = figure.yLabel { lines.append("set ylabel \(GnuplotNumber.quoted(label))") }
+    if let format = figure.timeFormat {
+      lines.append("set xdata time")
+      lines.append("set timefmt \"%s\"")
+      lines.append("set format x \(GnuplotNumber.quoted(format))")
+    }
+    for axis in figure.logScale.sorted() {
+      lines.append("set logscale \(axis.rawValue)")
+      // Tic labels 0.001 and 10 rather than gnuplot's fixed six decimals.
+      if axis != .x || figure.timeFormat == nil {
+        lines.append("set format \(axis.rawValue) \"%g\"")
+      }
+    }
+    if let range = figure.xRange { lines.append("set xrange \(bracket(range))") }
+    if let range = figure.yRange { lines.append("set yrange \(bracket(range))") }
+    lines.append("set key \(figure.key) box opaque" + (keyBelow ? " height 1.5" : ""))
+    lines.append("set grid lc rgb \"#E0E0E0\"")
+    lines.append("set border lc rgb \"#404040\"")
+    if !figure.palette.isEmpty {
+      let entries = figure.palette.enumerated().map { "\($0.offset) \($0.element.gnuplot)" }
+      lines.append("set palette maxcolors \(figure.palette.count)")
+      lines.append("set palette defined (\(entries.joined(separator: ", ")))")
+      lines.append("set cbrange [-0.5:\(GnuplotNumber.format(Double(figure.palette.count) - 0.5))]")
+      lines.append("unset colorbox")
+    }
+    return lines
+  }
+
+  static func contourTable(_ contours: Figure.Contours) -> [String] {
+    let levels = contours.levels.map(GnuplotNumber.format).joined(separator: ",")
+    return [
+      "set contour base",
+      "unset surface",
+      "set view map",
+      levels.isEmpty ? "set cntrparam levels 10" : "set cntrparam levels discrete \(levels)",
+      "set table $contours",
+      "splot $surface using 1:2:3 with lines notitle",
+      "unset table",
+      "unset contour",
+    ]
+  }
+
+  static func plotCommand(_ figure: Figure, names: [String]) -> [String] {
+    var clauses: [String] = []
+    if let contours = figure.contours {
+      clauses.append(
+        "$contours using 1:2 with lines lw 1 lc rgb \(contours.color.gnuplot) notitle")
+    }
+    for (series, name) in zip(figure.series, names) {
+      let using = series.mark == .image ? "1:2:3" : "1:2"
+      var clause = "$\(name) using \(using) \(series.mark.gnuplot)"
+      if let color = series.color { clause += " lc rgb \(color.gnuplot)" }
+      if let title = series.title {
+        clause += " title \(GnuplotNumber.quoted(title))"
+      } else {
+        clause += " notitle"
+      }
+      clauses.append(clause)
+    }
+    guard !clauses.isEmpty else { return [] }
+    return ["plot " + clauses.joined(separator: ", \\\n     ")]
+  }
+
+  static func bracket(_ range: ClosedRange<Double>) -> String {
+    "[\(GnuplotNumber.format(range.lowerBound)):\(GnuplotNumber.format(range.upperBound))]"
+  }
+}
+
+extension String {
+  fileprivate func replacingNewlines() -> String {
+    String(map { $0.isNewline ? " " : $0 })
+  }
+}

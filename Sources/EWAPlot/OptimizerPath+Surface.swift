@@ -1,0 +1,64 @@
+import EWATrain
+
+extension OptimizerPath {
+  /// The path an optimizer takes on one of the training library's test surfaces, from `start`
+  /// for `steps` steps at a constant learning rate (``EWATrain/Surface/trajectory``).
+  ///
+  /// - Parameters:
+  ///   - settings: the optimizer and its hyper-parameters; the path is named after its kind.
+  ///   - surface: the test function.
+  ///   - start: the starting point.
+  ///   - steps: the number of steps.
+  ///   - learningRate: the rate α.
+  /// - Returns: `steps + 1` points, the start first.
+  /// - Throws: ``OptimizerError`` when a hyper-parameter is out of range.
+  public static func tracing(
+    _ settings: OptimizerSettings, on surface: EWATrain.Surface, from start: (Double, Double),
+    steps: Int, learningRate: Double
+  ) throws(OptimizerError) -> OptimizerPath {
+    var optimizer = try settings.make(count: 2, as: Double.self)
+    let points = surface.trajectory(
+      optimizer: &optimizer, start: start, steps: steps, learningRate: learningRate)
+    return OptimizerPath(
+      name: settings.kind.rawValue, xs: points.map(\.x), ys: points.map(\.y))
+  }
+}
+
+extension Figure {
+  /// The trajectory figure of one of the training library's test surfaces: its contours over the
+  /// region the paths cover (with the start and the minimum, plus a margin of a tenth on every
+  /// side; a diverging path leaves the frame rather than stretching it beyond one and a half
+  /// times the distance from the start to the minimum), with the paths on top.
+  ///
+  /// - Parameters:
+  ///   - surface: the test function.
+  ///   - paths: one path per optimizer, the start first.
+  ///   - resolution: the contour grid's samples per axis.
+  /// - Returns: the figure, titled with the surface's name and formula.
+  public static func trajectory(
+    on surface: EWATrain.Surface, paths: [OptimizerPath], resolution: Int = 121
+  ) -> Figure {
+    let start = paths.first.flatMap { path in path.xs.first.map { ($0, path.ys[0]) } } ?? (1, 1)
+    let anchor = surface.minimum ?? (0, 0)
+    let reach = 1.5 * max(abs(start.0 - anchor.x), abs(start.1 - anchor.y), 0.5)
+    var xs = [start.0, anchor.x]
+    var ys = [start.1, anchor.y]
+    for path in paths {
+      for (x, y) in zip(path.xs, path.ys) where x.isFinite && y.isFinite {
+        xs.append(min(max(x, anchor.x - reach), anchor.x + reach))
+        ys.append(min(max(y, anchor.y - reach), anchor.y + reach))
+      }
+    }
+    func padded(_ values: [Double]) -> ClosedRange<Double> {
+      let (low, high) = (values.min() ?? -1, values.max() ?? 1)
+      let margin = max((high - low) / 10, 0.1)
+      return (low - margin)...(high + margin)
+    }
+    let grid = Surface(
+      x: padded(xs), y: padded(ys), resolution: resolution, function: surface.value)
+    var figure = trajectory(
+      surface: grid, paths: paths, minimum: surface.minimum.map { ($0.x, $0.y) })
+    figure.title = "\(surface.rawValue): f(x, y) = \(surface.formula)"
+    return figure
+  }
+}

@@ -1,0 +1,52 @@
+/// The gnuplot terminal a script draws on, chosen from the output file's extension.
+public enum Terminal: Equatable, Sendable {
+  /// `pngcairo`, antialiased PNG.
+  case png
+  /// `svg`.
+  case svg
+  /// `pdfcairo`.
+  case pdf
+  /// `dumb`: the chart as text on standard output, `columns` × `rows` characters.
+  case dumb(columns: Int, rows: Int)
+
+  /// The dumb terminal's size when none is given.
+  public static let defaultDumb = Terminal.dumb(columns: 100, rows: 30)
+
+  /// The image terminal for a file extension (`png`, `svg`, `pdf`, any case), or `nil`.
+  public init?(fileExtension: String) {
+    switch fileExtension.lowercased() {
+    case "png": self = .png
+    case "svg": self = .svg
+    case "pdf": self = .pdf
+    default: return nil
+    }
+  }
+
+  /// The extension of the files it draws (`png`, `svg`, `pdf`), or `nil` for text.
+  public var fileExtension: String? {
+    switch self {
+    case .png: "png"
+    case .svg: "svg"
+    case .pdf: "pdf"
+    case .dumb: nil
+    }
+  }
+
+  /// The `set terminal` line for a canvas of `size` pixels.
+  func command(size: Figure.CanvasSize) -> String {
+    let font = "font \"sans,12\""
+    switch self {
+    case .png:
+      return "set terminal pngcairo size \(size.width),\(size.height) noenhanced \(font)"
+    case .svg:
+      return
+        "set terminal svg size \(size.width),\(size.height) noenhanced \(font) background \"white\""
+    case .pdf:
+      let width = GnuplotNumber.format(Double(size.width) / 100)
+      let height = GnuplotNumber.format(Double(size.height) / 100)
+      return "set terminal pdfcairo size \(width)in,\(height)in noenhanced \(font)"
+    case .dumb(let columns, let rows):
+      return "set terminal dumb size \(columns),\(rows) noenhanced"
+    }
+  }
+}

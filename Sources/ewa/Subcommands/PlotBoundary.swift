@@ -1,0 +1,32 @@
+import ArgumentParser
+import EWAPlot
+import EWATrain
+
+/// `ewa plot boundary`: the decision regions of a saved model, with the data points.
+struct PlotBoundary: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "boundary",
+    abstract: "Plot the decision regions of a saved two-feature model, with the data points.",
+    discussion: """
+      MODEL is a checkpoint written by `ewa train --save`. Give the data options it was trained \
+      with (--dataset, --seed, --standardize, ...) to draw its training points; the regions are \
+      drawn in the model's input space (standardised features with --standardize).
+      """)
+
+  @Argument(help: ArgumentHelp("The checkpoint of `ewa train --save`.", valueName: "model"))
+  var model: String
+
+  @OptionGroup var data: DataOptions
+
+  @OptionGroup var plot: PlotOptions
+
+  func run() throws {
+    try reportingErrors {
+      let checkpoint = try Checkpoint.load(from: model)
+      let (train, _) = try data.source.prepare()
+      try plot.draw(
+        Figure.boundary(model: checkpoint, data: train), name: "boundary",
+        comment: "ewa plot boundary: \(model) on \(data.dataset)")
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import EWAPlot
+import EWASmooth
+import EWATrain
+
+/// `ewa plot history`: training cost per mini-batch (noisy and smoothed) and per epoch.
+struct PlotHistory: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract:
+      "Plot training histories: mini-batch cost, its EWA, and epoch cost, one colour per run.",
+    discussion: """
+      RUN.csv is what `ewa train --history RUN.csv` writes (one run, named after the file) or \
+      `ewa compare --history RUN.csv` (one run per optimizer). The mini-batch costs in \
+      RUN-batches.csv beside it are drawn too, with their exponentially weighted average.
+      """)
+
+  @Argument(help: ArgumentHelp("The history files.", valueName: "run.csv"))
+  var runs: [String]
+
+  @Option(
+    help: ArgumentHelp("The decay β of the smoothed mini-batch line, in [0, 1).", valueName: "β"))
+  var beta: Double = 0.98
+
+  @OptionGroup var plot: PlotOptions
+
+  func validate() throws {
+    guard !runs.isEmpty else { throw ValidationError("Give at least one history file RUN.csv.") }
+    guard beta >= 0 && beta < 1 else {
+      throw ValidationError("--beta \(beta) is not a decay in [0, 1).")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let loaded = try runs.flatMap { path in
+        let epochs = try CSVTable(InputBytes.read(path).bytes, source: path)
+        let batchPath = TrainingHistory.batchPath(for: path)
+        let batches = try InputBytes.readIfPresent(batchPath).map {
+          try CSVTable($0, source: batchPath)
+        }
+        let name = GnuplotRunner.stem(of: path)
+        let found = try TrainingRun.runs(epochs: epochs, batches: batches, name: name)
+        guard runs.count > 1, found.count > 1 else { return found }
+        return found.map { run in
+          var run = run
+          run.name = "\(name) \(run.name)"
+          return run
+        }
+      }
+      try plot.draw(
+        Figure.history(runs: loaded, beta: beta), name: "history",
+        comment: "ewa plot history: \(runs.joined(separator: ", "))")
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import EWAPlot
+import EWATrain
+
+/// `ewa plot schedule`: learning rate against epoch for several schedules.
+struct PlotSchedule: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "schedule",
+    abstract: "Plot the learning rate against the epoch for each schedule of `ewa train --decay`.")
+
+  @Option(
+    help: ArgumentHelp(
+      "Comma-separated schedules: \(ScheduleSettings.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
+      valueName: "list"))
+  var decay: String = "inverse-time,exponential,staircase"
+
+  @Option(help: "The epochs (or steps, with --schedule-unit step) to draw.")
+  var epochs: Int = 5000
+
+  @Option(help: "The initial learning rate α0.")
+  var lr: Double = 0.1
+
+  @OptionGroup var schedule: ScheduleOptions
+
+  @OptionGroup var plot: PlotOptions
+
+  var kinds: [ScheduleSettings.Kind] {
+    (try? ChoiceList.parse(decay, option: "--decay")) ?? []
+  }
+
+  func validate() throws {
+    _ = try ChoiceList.parse(decay, option: "--decay", as: ScheduleSettings.Kind.self)
+    guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs).") }
+    guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be positive, got \(lr).") }
+    try schedule.check(kinds: kinds)
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let curves = try kinds.map { kind in
+        try ScheduleCurve.sampling(
+          schedule.settings(kind: kind, initial: lr, epochs: epochs), count: epochs)
+      }
+      var figure = Figure.schedule(curves: curves)
+      figure.xLabel = schedule.scheduleUnit.rawValue
+      try plot.draw(figure, name: "schedule", comment: "ewa plot schedule: \(decay)")
+    }
+  }
+}

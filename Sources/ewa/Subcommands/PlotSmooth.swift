@@ -1,0 +1,68 @@
+import ArgumentParser
+import EWAPlot
+import EWASmooth
+
+/// `ewa plot smooth`: raw points and one smoothed curve per decay, computed by `ewa smooth`'s
+/// engine.
+struct PlotSmooth: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "smooth",
+    abstract: "Plot a CSV column's raw points and its exponentially weighted average per decay.",
+    discussion: """
+      The curves are exactly the numbers `ewa smooth` prints with the same options. With --time \
+      and --halflife durations (6h, 4d) the average decays by elapsed time; with any other decay \
+      --time only places the points on the x axis (dates when the column holds dates).
+      """)
+
+  @Argument(
+    help: ArgumentHelp(
+      "The CSV file, with a header line; - or nothing reads standard input.", valueName: "file"))
+  var file: String = "-"
+
+  @Option(help: ArgumentHelp("The column to smooth, by name or 1-based index.", valueName: "name"))
+  var column: String
+
+  @OptionGroup var decay: DecayOptions
+
+  @Option(
+    help: ArgumentHelp(
+      "How the average starts: corrected (pandas adjust=True), zero (the raw V_t from 0), "
+        + "first (V_1 = θ_1, pandas adjust=False)."))
+  var `init`: SmoothOptions.Initial = .corrected
+
+  @Option(
+    help: ArgumentHelp(
+      "The time column: the x axis (default: the row number), and with --halflife durations "
+        + "the decay by elapsed time.", valueName: "name"))
+  var time: String?
+
+  @Flag(
+    help: "Also draw the uncorrected curve from V_0 = 0, dashed, to show the bias at the start.")
+  var compareInit = false
+
+  @OptionGroup var plot: PlotOptions
+
+  func validate() throws {
+    do {
+      _ = try decay.decays(timed: time != nil)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    if compareInit && `init` == .zero {
+      throw ValidationError(
+        "--compare-init adds the --init zero curve; it cannot be combined with --init zero itself.")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let input = try InputBytes.read(file)
+      let smoothed = try SmoothedColumn.smoothing(
+        input.bytes, name: input.name, column: column, decays: decay.decays(timed: time != nil),
+        initial: `init`, time: time, compareWithZeroStart: compareInit)
+      try plot.draw(
+        Figure.smooth(smoothed), name: "smooth",
+        comment: "ewa plot smooth: \(smoothed.column) of \(input.name)")
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import EWA
+import Testing
+
+@testable import EWAPlot
+
+@Suite struct FigureBuilderTests {
+  @Test func historySmoothsTheMiniBatchCostWithTheAverager() throws {
+    let run = TrainingRun(name: "adam", batchSteps: [1, 2, 3], batchCosts: [1, 0.5, 0.25])
+    let figure = Figure.history(runs: [run], beta: 0.5)
+    let smoothed = try #require(figure.series.first { $0.name == "adam_smoothed" })
+    // Corrected EWA, β = 0.5, by hand: step 2 weighs 1 and 0.5 as 0.5 and 1, (0.5 + 0.5) / 1.5;
+    // step 3 weighs 1, 0.5, 0.25 as 0.25, 0.5, 1: (0.25 + 0.25 + 0.25) / 1.75 = 3/7.
+    #expect(smoothed.columns[1][0] == 1)
+    #expect(abs(smoothed.columns[1][1] - 2.0 / 3.0) < 1e-15)
+    #expect(abs(smoothed.columns[1][2] - 3.0 / 7.0) < 1e-15)
+    #expect(smoothed.title == "adam, mini-batch EWA β = 0.5")
+    #expect(figure.series.map(\.name) == ["adam_batches", "adam_smoothed"])
+  }
+
+  @Test func historyWithoutMiniBatchesDrawsEpochsOnly() {
+    let run = TrainingRun(name: "gd", epochSteps: [10, 20], epochCosts: [0.6, 0.4])
+    #expect(Figure.history(runs: [run]).series.map(\.name) == ["gd_epochs"])
+  }
+
+  @Test func surfaceSamplesTheFunctionOnAnEvenGrid() {
+    let surface = Surface(x: 0...1, y: -1...1, resolution: 3) { x, y in x + 10 * y }
+    #expect(surface.xs == [0, 0.5, 1])
+    #expect(surface.ys == [-1, 0, 1])
+    #expect(surface.values[0] == [-10, -9.5, -9])
+    #expect(surface.values[2][1] == 10.5)
+  }
+
+  @Test func contourLevelsSpanTheSurface() throws {
+    let bowl = Surface(x: -1...1, y: -1...1, resolution: 5) { x, y in x * x + y * y }
+    let levels = bowl.suggestedLevels(count: 5)
+    #expect(levels.count == 5)
+    // Geometric from the smallest positive value (0.25) to the largest (2).
+    #expect(abs(levels[0] - 0.25) < 1e-12)
+    #expect(abs(try #require(levels.last) - 2) < 1e-12)
+    #expect(abs(levels[1] / levels[0] - levels[2] / levels[1]) < 1e-12)
+    let signed = Surface(x: -1...1, y: 0...1, resolution: 3) { x, _ in x }
+    #expect(signed.suggestedLevels(count: 3) == [-0.5, 0, 0.5])
+  }
+
+  @Test func boundaryColoursRegionsAndPointsByClass() {
+    let figure = SampleFigures.boundary
+    #expect(figure.palette.count == 2)
+    #expect(figure.series.map(\.name) == ["regions", "class_0", "class_1"])
+    #expect(figure.series[2].columns == [[2.5, 1.5], [1.5, 2.0]])
+    #expect(figure.series.map(\.title) == [nil, "outer", "inner"])
+  }
+
+  @Test func trajectoryDrawsContoursUnderThePaths() throws {
+    let figure = SampleFigures.trajectory
+    let contours = try #require(figure.contours)
+    #expect(contours.levels == contours.surface.suggestedLevels())
+    #expect(figure.xRange == -2...2)
+    #expect(figure.series.map(\.name) == ["gd", "adam", "minimum"])
+  }
+}
