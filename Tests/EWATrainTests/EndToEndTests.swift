@@ -189,4 +189,14 @@ struct EndToEndTests {
     ])
     #expect(bad.status == 64 && bad.stderr.contains("--start must be two numbers x,y"))
   }
+
+  @Test func trajectoryTakesANegativeStartWithoutAnEqualsSign() throws {
+    let r = try ewa([
+      "trajectory", "--function", "bowl", "--optimizer", "gd", "--start", "-2,1", "--steps", "1",
+      "--lr", "0.5",
+    ])
+    #expect(r.status == 0)
+    // gradient (x/10, 2y): (-2, 1) → (-1.9, 0).
+    #expect(r.stdout == "step,x,y,loss\n0,-2.0,1.0,1.2\n1,-1.9,0.0,0.1805\n")
+  }
 }

@@ -14,7 +14,7 @@ struct PlotTrajectory: ParsableCommand {
   @Option(help: "Comma-separated optimizers, e.g. gd,momentum,rmsprop,adam.")
   var optimizers: String = "gd,momentum,rmsprop,adam"
 
-  @Option(help: "The starting point x,y (write --start=-1.5,2 for a negative x; default -1.5,2).")
+  @Option(parsing: .unconditional, help: "The starting point x,y (default -1.5,2).")
   var start: String = "-1.5,2"
 
   @Option(help: "Number of steps.")

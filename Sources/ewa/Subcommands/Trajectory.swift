@@ -15,7 +15,7 @@ struct Trajectory: ParsableCommand {
   @Option(help: "gd, momentum, rmsprop, adam, nesterov, adamw or amsgrad.")
   var optimizer: OptimizerKind
 
-  @Option(help: "The starting point x,y (write --start=-1,2 for a negative x).")
+  @Option(parsing: .unconditional, help: "The starting point x,y, e.g. --start -1.5,2.")
   var start: String
 
   @Option(help: "Number of steps.")
