@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "EWASmooth", targets: ["EWASmooth"]),
     .library(name: "EWATrain", targets: ["EWATrain"]),
     .executable(name: "ewa", targets: ["ewa"]),
+    .executable(name: "ewa-bench", targets: ["ewa-bench"]),
   ],
   dependencies: [
     // The command-line parser, used by the `ewa` executable only.
@@ -34,6 +35,16 @@ let package = Package(
     // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
     .target(name: "EWATrain", dependencies: ["EWA"]),
     .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),
+    // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`).
+    .executableTarget(
+      name: "ewa-bench",
+      dependencies: [
+        "AllocationCounter", "EWATrain",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Counts heap allocations by interposing malloc in the executable that links it (glibc).
+    .target(name: "AllocationCounter"),
   ],
   swiftLanguageModes: [.v6]
 )
