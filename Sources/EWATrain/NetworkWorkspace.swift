@@ -59,10 +59,13 @@ public final class NetworkWorkspace {
   private func load(_ data: Dataset, _ rows: UnsafeBufferPointer<Int>) {
     let d = data.featureCount
     data.features.withUnsafeBufferPointer { x in
-      for (k, r) in rows.enumerated() {
-        for i in 0..<d { input[i * capacity + k] = x[r * d + i] }
-        targets[k] = data.labels[r]
+      for i in 0..<d {
+        let column = input + i * capacity
+        for (k, r) in rows.enumerated() { column[k] = x[r * d + i] }
       }
+    }
+    data.labels.withUnsafeBufferPointer { y in
+      for (k, r) in rows.enumerated() { targets[k] = y[r] }
     }
   }
 
@@ -234,9 +237,19 @@ public final class NetworkWorkspace {
         var i = 0
         repeat {
           let count = min(4, nIn - i)
-          let bias = Self.accumulate(
-            dj, inputs: previous + i * capacity, stride: capacity, count: count, m,
-            into: dW + j * nIn + i, zeros: zeros)
+          let (x, sums) = (previous + i * capacity, dW + j * nIn + i)
+          let lanes = { (count: Int) in
+            Self.accumulate(
+              dj, inputs: x, stride: self.capacity, count: count, m, into: sums, zeros: self.zeros)
+          }
+          // A literal count lets the compiler drop the unused lanes.
+          let bias =
+            switch count {
+            case 1: lanes(1)
+            case 2: lanes(2)
+            case 3: lanes(3)
+            default: lanes(4)
+            }
           if i == 0 { dB[j] = bias }
           i += count
         } while i < nIn
