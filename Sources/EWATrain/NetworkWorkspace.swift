@@ -69,12 +69,48 @@ public final class NetworkWorkspace {
     }
   }
 
-  /// `y[n] += w·x[n]` for the `m` rows.
+  /// `y[n] = (((y[n] + w_0·x_0[n]) + w_1·x_1[n]) + ...)` for the `m` rows, in that order, for the
+  /// `count` (1 to 4) weights `w_k = w[k·wStride]` and inputs `x_k = x + k·xStride`.
   @inline(__always)
   private static func addScaled(
-    _ y: UnsafeMutablePointer<Double>, _ w: Double, _ x: UnsafePointer<Double>, _ m: Int
+    _ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, wStride: Int,
+    _ x: UnsafePointer<Double>, xStride: Int, count: Int, _ m: Int
   ) {
-    for n in 0..<m { y[n] += w * x[n] }
+    let (w0, x0) = (w[0], x)
+    let (w1, x1) = count > 1 ? (w[wStride], x + xStride) : (0, x)
+    let (w2, x2) = count > 2 ? (w[2 * wStride], x + 2 * xStride) : (0, x)
+    let (w3, x3) = count > 3 ? (w[3 * wStride], x + 3 * xStride) : (0, x)
+    for n in 0..<m {
+      var s = y[n] + w0 * x0[n]
+      if count > 1 { s += w1 * x1[n] }
+      if count > 2 { s += w2 * x2[n] }
+      if count > 3 { s += w3 * x3[n] }
+      y[n] = s
+    }
+  }
+
+  /// `y[n] += Σ_k w[k·wStride]·x_k[n]` over `terms` inputs `x_k = x + k·xStride`, in order, four
+  /// at a time.
+  private static func addScaledTerms(
+    _ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, wStride: Int,
+    _ x: UnsafePointer<Double>, xStride: Int, terms: Int, _ m: Int
+  ) {
+    var k = 0
+    while k < terms {
+      let count = min(4, terms - k)
+      let (wk, xk) = (w + k * wStride, x + k * xStride)
+      let lanes = { (count: Int) in
+        addScaled(y, wk, wStride: wStride, xk, xStride: xStride, count: count, m)
+      }
+      // A literal count lets the compiler drop the unused terms.
+      switch count {
+      case 1: lanes(1)
+      case 2: lanes(2)
+      case 3: lanes(3)
+      default: lanes(4)
+      }
+      k += count
+    }
   }
 
   /// `out[n] = g(z[n])` for the `m` rows (the switch taken once, outside the loop).
@@ -115,7 +151,8 @@ public final class NetworkWorkspace {
         let zj = z[l] + j * capacity
         zj.update(repeating: bias[j], count: m)
         let wj = weights + j * nIn
-        for i in 0..<nIn { Self.addScaled(zj, wj[i], previous + i * capacity, m) }
+        Self.addScaledTerms(
+          zj, wj, wStride: 1, previous, xStride: capacity, terms: nIn, m)
         if l < last { activate(a[l] + j * capacity, zj, m) }
       }
     }
@@ -260,7 +297,8 @@ public final class NetworkWorkspace {
       for i in 0..<nIn {
         let target = dPrev + i * capacity
         target.update(repeating: 0, count: m)
-        for j in 0..<nOut { Self.addScaled(target, weights[j * nIn + i], dl + j * capacity, m) }
+        Self.addScaledTerms(
+          target, weights + i, wStride: nIn, dl, xStride: capacity, terms: nOut, m)
         multiplyByDerivative(target, zPrev + i * capacity, aPrev + i * capacity, m)
       }
     }
