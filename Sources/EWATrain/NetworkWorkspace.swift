@@ -114,8 +114,7 @@ public final class NetworkWorkspace {
   }
 
   /// `out[n] = g(z[n])` for the `m` rows (the switch taken once, outside the loop).
-  private func activate(_ out: UnsafeMutablePointer<Double>, _ z: UnsafePointer<Double>, _ m: Int)
-  {
+  private func activate(_ out: UnsafeMutablePointer<Double>, _ z: UnsafePointer<Double>, _ m: Int) {
     switch activation {
     case .relu: for n in 0..<m { out[n] = Activation.relu.apply(z[n]) }
     case .leakyRelu: for n in 0..<m { out[n] = Activation.leakyRelu.apply(z[n]) }
