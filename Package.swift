@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "EWATrain", targets: ["EWATrain"]),
     .library(name: "EWAPlot", targets: ["EWAPlot"]),
     .executable(name: "ewa", targets: ["ewa"]),
+    .executable(name: "ewa-bench", targets: ["ewa-bench"]),
   ],
   dependencies: [
     // The command-line parser, used by the `ewa` executable only.
@@ -43,6 +44,16 @@ let package = Package(
     .testTarget(
       name: "EWAPlotTests", dependencies: ["EWAPlot", "EWASmooth", "EWATrain", "ewa"],
       exclude: ["Golden"]),
+    // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`).
+    .executableTarget(
+      name: "ewa-bench",
+      dependencies: [
+        "AllocationCounter", "EWATrain",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Counts heap allocations by interposing malloc in the executable that links it (glibc).
+    .target(name: "AllocationCounter"),
   ],
   swiftLanguageModes: [.v6]
 )

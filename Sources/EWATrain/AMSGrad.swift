@@ -42,7 +42,7 @@ public struct AMSGrad<Scalar: OptimizerScalar>: Optimizer {
       adam.moments.step(&parameters, gradient: gradient) { w, m, s, i in
         let largest = Swift.max(top[i], s)
         top[i] = largest
-        w -= learningRate * m / (largest.squareRoot() + epsilon)
+        w -= learningRate * m / (largest.nonNegativeRoot + epsilon)
       }
     }
   }

@@ -37,7 +37,7 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
   ) {
     let epsilon = self.epsilon
     moments.step(&parameters, gradient: gradient) { w, m, s, _ in
-      w -= learningRate * m / (s.squareRoot() + epsilon)
+      w -= learningRate * m / (s.nonNegativeRoot + epsilon)
     }
   }
 }

@@ -41,7 +41,7 @@ public struct AdamW<Scalar: OptimizerScalar>: Optimizer {
   ) {
     let (epsilon, decay) = (adam.epsilon, weightDecay)
     adam.moments.step(&parameters, gradient: gradient) { w, m, s, _ in
-      w -= learningRate * (m / (s.squareRoot() + epsilon) + decay * w)
+      w -= learningRate * (m / (s.nonNegativeRoot + epsilon) + decay * w)
     }
   }
 }

@@ -9,6 +9,11 @@ import Foundation
 /// backward: dZ[L] = (A[L] - Y)/m,  dW[l] = dZ[l]ᵀ·A[l-1] + (λ/m)·W[l],  db[l] = Σ_rows dZ[l],
 ///           dZ[l-1] = (dZ[l]·W[l]) ⊙ g'(Z[l-1])
 /// ```
+///
+/// The buffers are unit-major: unit `j` of batch row `n` sits at `[j·capacity + n]`, so the inner
+/// loops run over the rows of the batch, contiguously, and vectorize. Every sum is still taken in
+/// the order the formulas above give (inputs in order, then rows in order), so the results do not
+/// depend on the layout.
 public final class NetworkWorkspace {
   public let network: DenseNetwork
   public let capacity: Int
@@ -19,6 +24,8 @@ public final class NetworkWorkspace {
   private let z: [UnsafeMutablePointer<Double>]
   private let a: [UnsafeMutablePointer<Double>]
   private let delta: [UnsafeMutablePointer<Double>]
+  /// `capacity` zeros: the rows of an unused lane in ``accumulate``.
+  private let zeros: UnsafeMutablePointer<Double>
   private let offsets: [Int]
   private let activation: Activation
   private let isBinary: Bool
@@ -34,6 +41,8 @@ public final class NetworkWorkspace {
     z = sizes.map { .allocate(capacity: capacity * $0) }
     a = sizes.map { .allocate(capacity: capacity * $0) }
     delta = sizes.map { .allocate(capacity: capacity * $0) }
+    zeros = .allocate(capacity: capacity)
+    zeros.initialize(repeating: 0, count: capacity)
     offsets = (0..<network.layerCount).map(network.weightOffset)
     activation = network.activation
     isBinary = network.isBinary
@@ -42,17 +51,88 @@ public final class NetworkWorkspace {
   deinit {
     input.deallocate()
     targets.deallocate()
+    zeros.deallocate()
     for p in z + a + delta { p.deallocate() }
   }
 
-  /// Copies the rows `rows` of `data` into the input buffer.
+  /// Copies the rows `rows` of `data` into the input buffer, feature by feature.
   private func load(_ data: Dataset, _ rows: UnsafeBufferPointer<Int>) {
     let d = data.featureCount
     data.features.withUnsafeBufferPointer { x in
-      for (k, r) in rows.enumerated() {
-        (input + k * d).update(from: x.baseAddress! + r * d, count: d)
-        targets[k] = data.labels[r]
+      for i in 0..<d {
+        let column = input + i * capacity
+        for (k, r) in rows.enumerated() { column[k] = x[r * d + i] }
       }
+    }
+    data.labels.withUnsafeBufferPointer { y in
+      for (k, r) in rows.enumerated() { targets[k] = y[r] }
+    }
+  }
+
+  /// `y[n] = (((y[n] + w_0·x_0[n]) + w_1·x_1[n]) + ...)` for the `m` rows, in that order, for the
+  /// `count` (1 to 4) weights `w_k = w[k·wStride]` and inputs `x_k = x + k·xStride`.
+  @inline(__always)
+  private static func addScaled(
+    _ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, wStride: Int,
+    _ x: UnsafePointer<Double>, xStride: Int, count: Int, _ m: Int
+  ) {
+    let (w0, x0) = (w[0], x)
+    let (w1, x1) = count > 1 ? (w[wStride], x + xStride) : (0, x)
+    let (w2, x2) = count > 2 ? (w[2 * wStride], x + 2 * xStride) : (0, x)
+    let (w3, x3) = count > 3 ? (w[3 * wStride], x + 3 * xStride) : (0, x)
+    for n in 0..<m {
+      var s = y[n] + w0 * x0[n]
+      if count > 1 { s += w1 * x1[n] }
+      if count > 2 { s += w2 * x2[n] }
+      if count > 3 { s += w3 * x3[n] }
+      y[n] = s
+    }
+  }
+
+  /// `y[n] += Σ_k w[k·wStride]·x_k[n]` over `terms` inputs `x_k = x + k·xStride`, in order, four
+  /// at a time.
+  private static func addScaledTerms(
+    _ y: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>, wStride: Int,
+    _ x: UnsafePointer<Double>, xStride: Int, terms: Int, _ m: Int
+  ) {
+    var k = 0
+    while k < terms {
+      let count = min(4, terms - k)
+      let (wk, xk) = (w + k * wStride, x + k * xStride)
+      let lanes = { (count: Int) in
+        addScaled(y, wk, wStride: wStride, xk, xStride: xStride, count: count, m)
+      }
+      // A literal count lets the compiler drop the unused terms.
+      switch count {
+      case 1: lanes(1)
+      case 2: lanes(2)
+      case 3: lanes(3)
+      default: lanes(4)
+      }
+      k += count
+    }
+  }
+
+  /// `out[n] = g(z[n])` for the `m` rows (the switch taken once, outside the loop).
+  private func activate(_ out: UnsafeMutablePointer<Double>, _ z: UnsafePointer<Double>, _ m: Int) {
+    switch activation {
+    case .relu: for n in 0..<m { out[n] = Activation.relu.apply(z[n]) }
+    case .leakyRelu: for n in 0..<m { out[n] = Activation.leakyRelu.apply(z[n]) }
+    case .tanh: for n in 0..<m { out[n] = Activation.tanh.apply(z[n]) }
+    case .sigmoid: for n in 0..<m { out[n] = Activation.sigmoid.apply(z[n]) }
+    }
+  }
+
+  /// `d[n] *= g'(z[n], a[n])` for the `m` rows.
+  private func multiplyByDerivative(
+    _ d: UnsafeMutablePointer<Double>, _ z: UnsafePointer<Double>, _ a: UnsafePointer<Double>,
+    _ m: Int
+  ) {
+    switch activation {
+    case .relu: for n in 0..<m { d[n] *= Activation.relu.derivative(z[n], a[n]) }
+    case .leakyRelu: for n in 0..<m { d[n] *= Activation.leakyRelu.derivative(z[n], a[n]) }
+    case .tanh: for n in 0..<m { d[n] *= Activation.tanh.derivative(z[n], a[n]) }
+    case .sigmoid: for n in 0..<m { d[n] *= Activation.sigmoid.derivative(z[n], a[n]) }
     }
   }
 
@@ -65,16 +145,14 @@ public final class NetworkWorkspace {
       let weights = w + offsets[l]
       let bias = weights + nOut * nIn
       let previous = l == 0 ? UnsafePointer(input) : UnsafePointer(a[l - 1])
-      let (zl, al) = (z[l], a[l])
-      for n in 0..<m {
-        let row = previous + n * nIn
-        for j in 0..<nOut {
-          var s = bias[j]
-          let wj = weights + j * nIn
-          for i in 0..<nIn { s += wj[i] * row[i] }
-          zl[n * nOut + j] = s
-          if l < last { al[n * nOut + j] = activation.apply(s) }
-        }
+      for j in 0..<nOut {
+        // Z[n, j] = b[j] + W[j, 0]·A[n, 0] + W[j, 1]·A[n, 1] + ..., summed in that order.
+        let zj = z[l] + j * capacity
+        zj.update(repeating: bias[j], count: m)
+        let wj = weights + j * nIn
+        Self.addScaledTerms(
+          zj, wj, wStride: 1, previous, xStride: capacity, terms: nIn, m)
+        if l < last { activate(a[l] + j * capacity, zj, m) }
       }
     }
     return outputCost(m)
@@ -90,16 +168,17 @@ public final class NetworkWorkspace {
       if isBinary {
         let s = zl[n]
         let y = Double(targets[n])
-        al[n] = 1 / (1 + exp(-s))
-        total += max(s, 0) - s * y + log1p(exp(-abs(s)))
+        // exp(-|s|) serves both terms when s ≥ 0 (where -s and -|s| are the same number).
+        let e = exp(-abs(s))
+        al[n] = 1 / (1 + (s >= 0 ? e : exp(-s)))
+        total += max(s, 0) - s * y + log1p(e)
       } else {
-        let row = zl + n * k
-        var top = row[0]
-        for j in 1..<k { top = max(top, row[j]) }
+        var top = zl[n]
+        for j in 1..<k { top = max(top, zl[j * capacity + n]) }
         var sum = 0.0
-        for j in 0..<k { sum += exp(row[j] - top) }
-        for j in 0..<k { al[n * k + j] = exp(row[j] - top) / sum }
-        total += top + log(sum) - row[targets[n]]
+        for j in 0..<k { sum += exp(zl[j * capacity + n] - top) }
+        for j in 0..<k { al[j * capacity + n] = exp(zl[j * capacity + n] - top) / sum }
+        total += top + log(sum) - zl[targets[n] * capacity + n]
       }
     }
     return total
@@ -138,6 +217,34 @@ public final class NetworkWorkspace {
     }
   }
 
+  /// Adds `Σ_n d[n]·x_k[n]` to `sums[k]` for the `count` (1 to 4) inputs `x_k = x + k·stride`,
+  /// and returns `Σ_n d[n]` (from 0), each sum taken over the `m` rows in order; the five sums are
+  /// independent, so they run side by side.
+  @inline(__always)
+  private static func accumulate(
+    _ d: UnsafePointer<Double>, inputs x: UnsafePointer<Double>, stride: Int, count: Int,
+    _ m: Int, into sums: UnsafeMutablePointer<Double>, zeros: UnsafePointer<Double>
+  ) -> Double {
+    let (x0, x1) = (x, count > 1 ? x + stride : zeros)
+    let (x2, x3) = (count > 2 ? x + 2 * stride : zeros, count > 3 ? x + 3 * stride : zeros)
+    var (s0, s1) = (sums[0], count > 1 ? sums[1] : 0)
+    var (s2, s3) = (count > 2 ? sums[2] : 0, count > 3 ? sums[3] : 0)
+    var b = 0.0
+    for n in 0..<m {
+      let dn = d[n]
+      b += dn
+      s0 += dn * x0[n]
+      s1 += dn * x1[n]
+      s2 += dn * x2[n]
+      s3 += dn * x3[n]
+    }
+    sums[0] = s0
+    if count > 1 { sums[1] = s1 }
+    if count > 2 { sums[2] = s2 }
+    if count > 3 { sums[3] = s3 }
+    return b
+  }
+
   private func backward(
     _ w: UnsafePointer<Double>, _ grad: UnsafeMutablePointer<Double>, _ m: Int, _ lambda: Double
   ) {
@@ -146,10 +253,10 @@ public final class NetworkWorkspace {
     let scale = 1 / Double(m)
     let k = sizes[last + 1]
     let (out, dOut) = (a[last], delta[last])
-    for n in 0..<m {
-      for j in 0..<k {
+    for j in 0..<k {
+      for n in 0..<m {
         let y: Double = isBinary ? Double(targets[n]) : (targets[n] == j ? 1 : 0)
-        dOut[n * k + j] = (out[n * k + j] - y) * scale
+        dOut[j * capacity + n] = (out[j * capacity + n] - y) * scale
       }
     }
     for l in stride(from: last, through: 0, by: -1) {
@@ -160,29 +267,38 @@ public final class NetworkWorkspace {
       let previous = l == 0 ? UnsafePointer(input) : UnsafePointer(a[l - 1])
       let dl = delta[l]
       for i in 0..<nOut * nIn { dW[i] = lambda * scale * weights[i] }
-      for j in 0..<nOut { dB[j] = 0 }
-      for n in 0..<m {
-        let row = previous + n * nIn
-        for j in 0..<nOut {
-          let d = dl[n * nOut + j]
-          dB[j] += d
-          let dWj = dW + j * nIn
-          for i in 0..<nIn { dWj[i] += d * row[i] }
-        }
+      // dW[j, i] += Σ_n dZ[n, j]·A[n, i] and db[j] = Σ_n dZ[n, j], four inputs at a time.
+      for j in 0..<nOut {
+        let dj = UnsafePointer(dl + j * capacity)
+        var i = 0
+        repeat {
+          let count = min(4, nIn - i)
+          let (x, sums) = (previous + i * capacity, dW + j * nIn + i)
+          let lanes = { (count: Int) in
+            Self.accumulate(
+              dj, inputs: x, stride: self.capacity, count: count, m, into: sums, zeros: self.zeros)
+          }
+          // A literal count lets the compiler drop the unused lanes.
+          let bias =
+            switch count {
+            case 1: lanes(1)
+            case 2: lanes(2)
+            case 3: lanes(3)
+            default: lanes(4)
+            }
+          if i == 0 { dB[j] = bias }
+          i += count
+        } while i < nIn
       }
       guard l > 0 else { break }
       let (dPrev, zPrev, aPrev) = (delta[l - 1], z[l - 1], a[l - 1])
-      for n in 0..<m {
-        let target = dPrev + n * nIn
-        for i in 0..<nIn { target[i] = 0 }
-        for j in 0..<nOut {
-          let d = dl[n * nOut + j]
-          let wj = weights + j * nIn
-          for i in 0..<nIn { target[i] += wj[i] * d }
-        }
-        for i in 0..<nIn {
-          target[i] *= activation.derivative(zPrev[n * nIn + i], aPrev[n * nIn + i])
-        }
+      // dZ[n, i] = (Σ_j W[j, i]·dZ[n, j]) · g'(Z[n, i]), summed over j in order.
+      for i in 0..<nIn {
+        let target = dPrev + i * capacity
+        target.update(repeating: 0, count: m)
+        Self.addScaledTerms(
+          target, weights + i, wStride: nIn, dl, xStride: capacity, terms: nOut, m)
+        multiplyByDerivative(target, zPrev + i * capacity, aPrev + i * capacity, m)
       }
     }
   }
@@ -216,13 +332,15 @@ public final class NetworkWorkspace {
           let rows = UnsafeBufferPointer(rebasing: all[start..<min(start + capacity, data.count)])
           load(data, rows)
           total += forward(wb.baseAddress!, rows.count)
+          let zl = z[last]
           for n in 0..<rows.count {
-            let row = z[last] + n * k
             var predicted = 0
             if isBinary {
-              predicted = row[0] > 0 ? 1 : 0
+              predicted = zl[n] > 0 ? 1 : 0
             } else {
-              for j in 1..<k where row[j] > row[predicted] { predicted = j }
+              for j in 1..<k where zl[j * capacity + n] > zl[predicted * capacity + n] {
+                predicted = j
+              }
             }
             predictions.append(predicted)
           }

@@ -47,6 +47,6 @@ public struct RMSProp<Scalar: OptimizerScalar>: Optimizer {
     meanSquare.step(
       &parameters, gradient: gradient, observe: { $0 * $0 },
       prepare: { corrected ? 1 : $0.biasFactor }
-    ) { w, s, g, factor in w -= learningRate * g / ((factor * s).squareRoot() + epsilon) }
+    ) { w, s, g, factor in w -= learningRate * g / ((factor * s).nonNegativeRoot + epsilon) }
   }
 }
