@@ -11,8 +11,10 @@ extension Smoother {
     }
   }
 
-  /// Smooths one data record and writes the output row.
-  func smooth(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
+  /// Smooths one data record and writes the output row (unless `writing` is false).
+  func smooth(_ record: CSVRecord, file: String, line: Int, writing: Bool = true)
+    throws(SmoothError)
+  {
     if isBlank(record) { return }
     try checkFieldCount(record, file: file, line: line)
     rowsRead += 1
@@ -38,7 +40,7 @@ extension Smoother {
       try fold(column: k, group: group, now: now)
     }
     if let now { groups[group].lastTime = now }
-    try writeRow(record, group: group)
+    if writing { try writeRow(record, group: group) }
   }
 
   /// Folds the current value of smoothed column `k` (or its absence) into each decay's track.
@@ -116,13 +118,18 @@ extension Smoother {
   }
 
   func writeRow(_ record: CSVRecord, group: Int) throws(SmoothError) {
-    for index in 0..<fieldCount {
-      if index > 0 { try output.append(delimiter) }
-      if replaced[index], let k = smoothed.firstIndex(of: index) {
-        try writeMean(column: k, decay: 0, group: group)
-      } else {
-        try output.append(record.raw(index))
+    if options.replace {
+      for index in 0..<fieldCount {
+        if index > 0 { try output.append(delimiter) }
+        if replaced[index], let k = smoothed.firstIndex(of: index) {
+          try writeMean(column: k, decay: 0, group: group)
+        } else {
+          try output.append(record.raw(index))
+        }
       }
+    } else {
+      // The fields as written, with the delimiters between them: one copy.
+      try output.append(record.whole)
     }
     for k in smoothed.indices {
       if !options.replace {
