@@ -26,6 +26,17 @@ let package = Package(
         "EWASmooth",
         "EWATrain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // A release binary links the Swift runtime and Foundation statically: `ewa smooth` then
+      // peaks at 15 MB instead of 21 MB (the shared libraries' pages) and starts faster.
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-stdlib", "-use-ld=bfd", "-Xlinker", "--no-warnings"]
+            + [
+              "CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
+              "swiftSynchronization", "stdc++",
+            ].flatMap { ["-Xlinker", "-l\($0)"] },
+          .when(configuration: .release))
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),

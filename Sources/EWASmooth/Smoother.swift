@@ -80,11 +80,12 @@ public final class Smoother {
     let reader = CSVReader(name: name, source: source, delimiter: options.delimiter)
     var first = true
     while try reader.next() {
+      // A constant for the closure: a captured variable would be checked for exclusive access on
+      // every row.
+      let isFirst = first
+      first = false
       try reader.withRecord { (record) throws(SmoothError) in
-        if first {
-          first = false
-          if try startFile(record, reader: reader) { return }
-        }
+        if isFirst, try startFile(record, reader: reader) { return }
         if decided {
           try smooth(record, file: name, line: reader.line)
         } else {
