@@ -1,8 +1,8 @@
 import EWA
 
 /// The pieces of ``Smoother`` that ``ParallelSmoother`` uses to smooth a file in blocks: a copy
-/// of the layout for another thread, the summary of a block smoothed from nothing, and the carry
-/// of a state over such a block.
+/// of the layout for another thread, a row whose cells are already parsed, and the carry of a
+/// state over a block.
 extension Smoother {
   /// A smoother with this one's columns and layout, writing to `output`, that continues from
   /// `state` (this smoother must have decided its columns; a single group, no `--time`).
@@ -27,12 +27,19 @@ extension Smoother {
     return copy
   }
 
-  /// Folds `record` without writing it (the first pass over a block); returns false for a blank
-  /// line, which takes no step.
-  func fold(_ record: CSVRecord) throws(SmoothError) -> Bool {
-    if isBlank(record) { return false }
-    try smooth(record, file: "", line: 0, writing: false)
-    return true
+  /// Smooths and writes a row whose cells the first pass over its block parsed (``BlockCells``):
+  /// not blank, with the right number of fields, in a single group without `--time`.
+  func smooth(
+    _ record: CSVRecord, parsed: UnsafeBufferPointer<Double>,
+    present observed: UnsafeBufferPointer<Bool>
+  ) throws(SmoothError) {
+    rowsRead += 1
+    for k in smoothed.indices {
+      values[k] = parsed[k]
+      present[k] = observed[k]
+      try fold(column: k, group: 0, now: nil)
+    }
+    try writeRow(record, group: 0)
   }
 
   /// The state after `prior` and then a block, from the block's state `local` smoothed from

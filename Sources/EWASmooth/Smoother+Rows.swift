@@ -11,10 +11,8 @@ extension Smoother {
     }
   }
 
-  /// Smooths one data record and writes the output row (unless `writing` is false).
-  func smooth(_ record: CSVRecord, file: String, line: Int, writing: Bool = true)
-    throws(SmoothError)
-  {
+  /// Smooths one data record and writes the output row.
+  func smooth(_ record: CSVRecord, file: String, line: Int) throws(SmoothError) {
     if isBlank(record) { return }
     try checkFieldCount(record, file: file, line: line)
     rowsRead += 1
@@ -40,7 +38,7 @@ extension Smoother {
       try fold(column: k, group: group, now: now)
     }
     if let now { groups[group].lastTime = now }
-    if writing { try writeRow(record, group: group) }
+    try writeRow(record, group: group)
   }
 
   /// Folds the current value of smoothed column `k` (or its absence) into each decay's track.

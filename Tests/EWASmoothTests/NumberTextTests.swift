@@ -65,9 +65,10 @@ import Testing
   @Test func printerMatchesDescriptionOnEdgeValues() {
     var values: [Double] = [
       0, -0.0, 1, -1, 0.1, 0.5, 9.95, 1e15, 1e16, 1e17, 123456789012345680, 1e-4, 1e-5, 1e22,
-      1e23, 5e-324, -5e-324, Double.leastNormalMagnitude, Double.greatestFiniteMagnitude,
+      1e23, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude,
+      Double.leastNormalMagnitude, Double.greatestFiniteMagnitude,
       -Double.greatestFiniteMagnitude, Double.ulpOfOne, 1 + Double.ulpOfOne, 0.30000000000000004,
-      2.2250738585072011e-308, 9007199254740993, 4.35, 123.45,
+      Double.leastNormalMagnitude.nextDown, 9_007_199_254_740_994, 4.35, 123.45,
     ]
     for power in -30...30 { values.append(pow(10, Double(power))) }
     for value in values {
