@@ -46,11 +46,30 @@ extension Smoother {
   func fold(column k: Int, group: Int, now: TimeValue?) throws(SmoothError) {
     let observed = present[k]
     if !observed, options.ignoreMissing { return }
+    guard let now else {
+      // Regular steps: one exclusive access to the column's state for all its decays.
+      let x = values[k]
+      groups.withUnsafeMutableBufferPointer { groups in
+        groups[group].columns.withUnsafeMutableBufferPointer { columns in
+          if observed { columns[k].observations += 1 }
+          columns[k].tracks.withUnsafeMutableBufferPointer { tracks in
+            for d in tracks.indices {
+              if observed {
+                tracks[d].update(with: x, elapsed: 1)
+              } else {
+                tracks[d].skip(elapsed: 1)
+              }
+            }
+          }
+        }
+      }
+      return
+    }
     let reference =
       options.ignoreMissing ? groups[group].columns[k].lastObservedTime : groups[group].lastTime
     for d in options.decays.indices {
       var elapsed = 1.0
-      if let now, let reference, let halflife = options.decays[d].timeHalflife {
+      if let reference, let halflife = options.decays[d].timeHalflife {
         guard let value = halflife.elapsed(from: reference, to: now) else {
           throw .invalidOption(
             "--halflife \(options.decays[d].text) has no unit, "
