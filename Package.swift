@@ -41,7 +41,8 @@ let package = Package(
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
     // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
-    .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "ewa"]),
+    // EWATrain only for its seeded random generator.
+    .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "EWATrain", "ewa"]),
     // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
     .target(name: "EWATrain", dependencies: ["EWA"]),
     .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),

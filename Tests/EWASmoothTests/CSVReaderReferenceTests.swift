@@ -1,4 +1,5 @@
 import EWASmooth
+import EWATrain
 import Testing
 
 /// The fast CSV scanner against a plain reference scanner on random and hostile inputs.
@@ -67,25 +68,13 @@ import Testing
     return records
   }
 
-  /// A seeded generator (SplitMix64), so that a failure can be reproduced.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   @Test func randomHostileBytes() {
     // Quotes, delimiters, CR, LF, blanks, a two-byte character, the BOM's bytes, digits.
     let alphabet: [[UInt8]] = [
       [0x22], [0x2C], [0x0D], [0x0A], [0x0D, 0x0A], [0x20], [0xC3, 0xA9], [0xEF, 0xBB, 0xBF],
       [0x31], [0x61], [0x22, 0x22],
     ]
-    var generator = Generator(state: 42)
+    var generator = SeededGenerator(seed: 42)
     var failures = 0
     var rejected = 0
     for _ in 0..<3000 {
@@ -104,7 +93,7 @@ import Testing
   }
 
   @Test func randomWellFormedRecords() {
-    var generator = Generator(state: 7)
+    var generator = SeededGenerator(seed: 7)
     let plain: [UInt8] = Array("ab1. -é".utf8)
     let quoted: [UInt8] = Array("a,\"\n\r b;".utf8)
     var failures = 0
