@@ -28,7 +28,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary links the Swift runtime and Foundation statically: `ewa smooth` then
-      // peaks at 15 MB instead of 21 MB (the shared libraries' pages) and starts faster.
+      // peaks at 15 MB instead of 21 MB (the shared libraries' pages) and starts faster. The
+      // static Foundation needs its own libraries named; ld.bfd with --no-warnings silences
+      // glibc's link-time warning about mktemp in FoundationEssentials (and any other linker
+      // warning of this one release link).
       linkerSettings: [
         .unsafeFlags(
           ["-static-stdlib", "-use-ld=bfd", "-Xlinker", "--no-warnings"]
