@@ -58,7 +58,7 @@ final class BlockText {
         break
       }
       search = length
-      try fill(descriptor, name: name, at: from + length, count: 1 << 16, length: &length)
+      try fill(descriptor, name: name, at: from + length, count: 1 << 12, length: &length)
     }
     // It starts after the first LF at or after low - 1 (block 0: at `first`).
     var start = 0

@@ -25,7 +25,7 @@ import Foundation
 /// same output. Options that cannot be carried are refused by ``unsupported(_:)``.
 public final class ParallelSmoother: @unchecked Sendable {
   /// The nominal size of a block in bytes.
-  public static let defaultBlockSize = 1 << 18
+  public static let defaultBlockSize = 1 << 15
 
   public let options: SmoothOptions
   public let path: String
@@ -217,7 +217,7 @@ public final class ParallelSmoother: @unchecked Sendable {
     // Two outputs, so that the next block can be smoothed while one waits for its turn.
     let outputs = (0..<2).map { _ in
       let sink = MemorySink()
-      return (sink: sink, buffer: OutputBuffer(sink: sink, capacity: 1 << 16))
+      return (sink: sink, buffer: OutputBuffer(sink: sink, capacity: 1 << 14))
     }
     var index = thread
     var count = 0
