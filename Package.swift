@@ -29,11 +29,26 @@ let package = Package(
         "EWATrain",
         "EWAPlot",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // A release binary links the Swift runtime and Foundation statically: `ewa smooth` then
+      // peaks at 15 MB instead of 21 MB (the shared libraries' pages) and starts faster. The
+      // static Foundation needs its own libraries named; ld.bfd with --no-warnings silences
+      // glibc's link-time warning about mktemp in FoundationEssentials (and any other linker
+      // warning of this one release link).
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-stdlib", "-use-ld=bfd", "-Xlinker", "--no-warnings"]
+            + [
+              "CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
+              "swiftSynchronization", "stdc++",
+            ].flatMap { ["-Xlinker", "-l\($0)"] },
+          .when(configuration: .release))
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
     // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
-    .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "ewa"]),
+    // EWATrain only for its seeded random generator.
+    .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "EWATrain", "ewa"]),
     // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
     .target(name: "EWATrain", dependencies: ["EWA"]),
     .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),

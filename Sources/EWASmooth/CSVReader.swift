@@ -19,16 +19,19 @@ public final class CSVReader<Source: ByteSource> {
   /// Whether the first record ended with CRLF (nil before it has been read).
   @exclusivity(unchecked) public private(set) var usesCRLF: Bool?
 
-  private var source: Source
-  private var delimiterChoice: UInt8?
+  @exclusivity(unchecked) private var source: Source
+  @exclusivity(unchecked) private var delimiterChoice: UInt8?
   @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
   @exclusivity(unchecked) private var capacity: Int
   @exclusivity(unchecked) private var position = 0
   @exclusivity(unchecked) private var filled = 0
   @exclusivity(unchecked) private var atEnd = false
-  private var started = false
+  @exclusivity(unchecked) private var started = false
   @exclusivity(unchecked) private var nextLine = 1
-  @exclusivity(unchecked) private var spans: [FieldSpan] = []
+  // The current record's fields: a buffer that doubles when a record has more fields.
+  @exclusivity(unchecked) private var spans = UnsafeMutablePointer<FieldSpan>.allocate(capacity: 16)
+  @exclusivity(unchecked) private var spanCapacity = 16
+  @exclusivity(unchecked) private var spanCount = 0
 
   /// Creates a reader.
   ///
@@ -45,7 +48,10 @@ public final class CSVReader<Source: ByteSource> {
     storage = .allocate(capacity: capacity)
   }
 
-  deinit { storage.deallocate() }
+  deinit {
+    storage.deallocate()
+    spans.deallocate()
+  }
 
   /// The delimiter in use (comma until detection has run).
   public var delimiter: UInt8 { delimiterChoice ?? UInt8(ascii: ",") }
@@ -80,9 +86,8 @@ public final class CSVReader<Source: ByteSource> {
 
   /// Calls `body` with the current record (after ``next()`` returned true).
   public func withRecord<R, E: Error>(_ body: (CSVRecord) throws(E) -> R) throws(E) -> R {
-    try spans.withUnsafeBufferPointer { (spans) throws(E) in
-      try body(CSVRecord(base: storage, spans: spans))
-    }
+    try body(
+      CSVRecord(base: storage, spans: UnsafeBufferPointer(start: spans, count: spanCount)))
   }
 
   private enum ScanResult {
@@ -98,7 +103,7 @@ public final class CSVReader<Source: ByteSource> {
     let quote = UInt8(ascii: "\"")
     let newline = UInt8(ascii: "\n")
     let carriageReturn = UInt8(ascii: "\r")
-    spans.removeAll(keepingCapacity: true)
+    spanCount = 0
     var i = position
     var lineBreaks = 0
     while true {
@@ -130,29 +135,42 @@ public final class CSVReader<Source: ByteSource> {
       }
       if i == filled {
         guard atEnd else { return .needMore }
-        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        appendSpan(FieldSpan(start: fieldStart, end: i, quoted: quoted))
         return .record(end: i, lineBreaks: lineBreaks + 1)
       }
       let byte = bytes[i]
       if byte == delimiter {
-        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        appendSpan(FieldSpan(start: fieldStart, end: i, quoted: quoted))
         i += 1
         continue
       }
       if byte == newline {
-        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        appendSpan(FieldSpan(start: fieldStart, end: i, quoted: quoted))
         if usesCRLF == nil { usesCRLF = false }
         return .record(end: i + 1, lineBreaks: lineBreaks + 1)
       }
       if byte == carriageReturn {
         if i + 1 == filled, !atEnd { return .needMore }
-        spans.append(FieldSpan(start: fieldStart, end: i, quoted: quoted))
+        appendSpan(FieldSpan(start: fieldStart, end: i, quoted: quoted))
         let crlf = i + 1 < filled && bytes[i + 1] == newline
         if usesCRLF == nil { usesCRLF = crlf }
         return .record(end: crlf ? i + 2 : i + 1, lineBreaks: lineBreaks + 1)
       }
-      return .textAfterQuote(field: spans.count + 1)
+      return .textAfterQuote(field: spanCount + 1)
     }
+  }
+
+  @inline(__always)
+  private func appendSpan(_ span: FieldSpan) {
+    if spanCount == spanCapacity {
+      let larger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity * 2)
+      larger.initialize(from: spans, count: spanCount)
+      spans.deallocate()
+      spans = larger
+      spanCapacity *= 2
+    }
+    (spans + spanCount).initialize(to: span)
+    spanCount += 1
   }
 
   /// Moves the unread bytes to the front (growing the buffer when a record fills it) and reads.

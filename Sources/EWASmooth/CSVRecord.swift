@@ -25,6 +25,13 @@ public struct CSVRecord {
     return UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
   }
 
+  /// The record's bytes as written, from its first field's first byte to its last field's last
+  /// (the line end excluded).
+  @inlinable public var whole: UnsafeBufferPointer<UInt8> {
+    let start = spans[0].start
+    return UnsafeBufferPointer(start: base + start, count: spans[spans.count - 1].end - start)
+  }
+
   /// The field's bytes without enclosing quotes (a doubled quote inside stays doubled; see
   /// ``text(_:)`` for the decoded value).
   @inlinable public func content(_ index: Int) -> UnsafeBufferPointer<UInt8> {

@@ -106,16 +106,46 @@ public enum NumberText {
     return p
   }
 
+  /// The most bytes ``write(_:to:)`` writes for one number.
+  public static let maximumLength = 32
+
   /// The shortest text that reads back as `value`, without a trailing `.0`.
   public static func format(_ value: Double) -> String {
-    let text = value.description
-    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { buffer in
+      let count = write(value, to: buffer.baseAddress!)
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+    }
   }
 
-  /// Appends ``format(_:)`` of `value` to `output`.
+  /// Appends ``format(_:)`` of `value` to `output`, without creating a `String`.
+  @inline(__always)
   public static func append(_ value: Double, to output: OutputBuffer) throws(SmoothError) {
-    var text = value.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    try output.append(text)
+    try output.append(maximumCount: maximumLength) { write(value, to: $0) }
+  }
+
+  /// Writes the text of ``format(_:)`` to `destination`, which has room for ``maximumLength``
+  /// bytes.
+  ///
+  /// The digits come from the Swift runtime's `swift_float64ToString`, the routine behind
+  /// `Double.description` (the shortest digits that round-trip), called directly so that no
+  /// `String` is created per number.
+  ///
+  /// - Returns: the number of bytes written.
+  @inline(__always)
+  public static func write(_ value: Double, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    // This runtime's entry point expects the buffer filled with "0" (it may leave a leading zero
+    // digit unwritten); later runtimes fill it themselves.
+    destination.update(repeating: 0x30, count: maximumLength)
+    var count = Int(float64ToString(destination, UInt(maximumLength), value, false))
+    if count >= 2, destination[count - 2] == UInt8(ascii: "."), destination[count - 1] == 0x30 {
+      count -= 2
+    }
+    return count
   }
 }
+
+/// The Swift runtime's shortest round-trip printer (what `Double.description` calls).
+@_silgen_name("swift_float64ToString")
+private func float64ToString(
+  _ buffer: UnsafeMutablePointer<UInt8>, _ length: UInt, _ value: Double, _ debug: Bool
+) -> UInt64

@@ -48,6 +48,19 @@ public final class OutputBuffer {
     count += bytes.count
   }
 
+  /// Lets `body` write at most `maximumCount` bytes straight into the buffer.
+  ///
+  /// - Parameters:
+  ///   - maximumCount: the most bytes `body` writes; at most the buffer's capacity.
+  ///   - body: writes to the pointer it is given and returns how many bytes it wrote.
+  @inline(__always)
+  public func append(
+    maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int
+  ) throws(SmoothError) {
+    if count + maximumCount > capacity { try flush() }
+    count += body(storage + count)
+  }
+
   /// Appends the UTF-8 bytes of `text`.
   public func append(_ text: String) throws(SmoothError) {
     var text = text
@@ -109,6 +122,9 @@ public final class MemorySink: ByteSink {
   public func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError) {
     self.bytes.append(contentsOf: bytes)
   }
+
+  /// Forgets the bytes collected, keeping the memory for the next ones.
+  public func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
   /// The bytes as text.
   public var text: String { String(decoding: bytes, as: UTF8.self) }

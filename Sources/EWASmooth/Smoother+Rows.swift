@@ -46,11 +46,30 @@ extension Smoother {
   func fold(column k: Int, group: Int, now: TimeValue?) throws(SmoothError) {
     let observed = present[k]
     if !observed, options.ignoreMissing { return }
+    guard let now else {
+      // Regular steps: one exclusive access to the column's state for all its decays.
+      let x = values[k]
+      groups.withUnsafeMutableBufferPointer { groups in
+        groups[group].columns.withUnsafeMutableBufferPointer { columns in
+          if observed { columns[k].observations += 1 }
+          columns[k].tracks.withUnsafeMutableBufferPointer { tracks in
+            for d in tracks.indices {
+              if observed {
+                tracks[d].update(with: x, elapsed: 1)
+              } else {
+                tracks[d].skip(elapsed: 1)
+              }
+            }
+          }
+        }
+      }
+      return
+    }
     let reference =
       options.ignoreMissing ? groups[group].columns[k].lastObservedTime : groups[group].lastTime
     for d in options.decays.indices {
       var elapsed = 1.0
-      if let now, let reference, let halflife = options.decays[d].timeHalflife {
+      if let reference, let halflife = options.decays[d].timeHalflife {
         guard let value = halflife.elapsed(from: reference, to: now) else {
           throw .invalidOption(
             "--halflife \(options.decays[d].text) has no unit, "
@@ -116,13 +135,18 @@ extension Smoother {
   }
 
   func writeRow(_ record: CSVRecord, group: Int) throws(SmoothError) {
-    for index in 0..<fieldCount {
-      if index > 0 { try output.append(delimiter) }
-      if replaced[index], let k = smoothed.firstIndex(of: index) {
-        try writeMean(column: k, decay: 0, group: group)
-      } else {
-        try output.append(record.raw(index))
+    if options.replace {
+      for index in 0..<fieldCount {
+        if index > 0 { try output.append(delimiter) }
+        if replaced[index], let k = smoothed.firstIndex(of: index) {
+          try writeMean(column: k, decay: 0, group: group)
+        } else {
+          try output.append(record.raw(index))
+        }
       }
+    } else {
+      // The fields as written, with the delimiters between them: one copy.
+      try output.append(record.whole)
     }
     for k in smoothed.indices {
       if !options.replace {

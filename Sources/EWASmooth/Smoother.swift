@@ -22,16 +22,16 @@ public final class Smoother {
   var savedState: SmoothState?
   var statePath = ""
 
-  var fieldCount = 0
-  var names: [String] = []
+  @exclusivity(unchecked) var fieldCount = 0
+  @exclusivity(unchecked) var names: [String] = []
   var headerRecord: OwnedRecord?
-  var delimiter = UInt8(ascii: ",")
-  var lineEnd: [UInt8] = [UInt8(ascii: "\n")]
-  var groupColumn: Int?
-  var timeColumn: Int?
-  var smoothed: [Int] = []
-  var replaced: [Bool] = []
-  var decided = false
+  @exclusivity(unchecked) var delimiter = UInt8(ascii: ",")
+  @exclusivity(unchecked) var lineEnd: [UInt8] = [UInt8(ascii: "\n")]
+  @exclusivity(unchecked) var groupColumn: Int?
+  @exclusivity(unchecked) var timeColumn: Int?
+  @exclusivity(unchecked) var smoothed: [Int] = []
+  @exclusivity(unchecked) var replaced: [Bool] = []
+  @exclusivity(unchecked) var decided = false
   var pending: [OwnedRecord] = []
   var firstValues: [Bool?] = []
 
@@ -80,11 +80,12 @@ public final class Smoother {
     let reader = CSVReader(name: name, source: source, delimiter: options.delimiter)
     var first = true
     while try reader.next() {
+      // A constant for the closure: a captured variable would be checked for exclusive access on
+      // every row.
+      let isFirst = first
+      first = false
       try reader.withRecord { (record) throws(SmoothError) in
-        if first {
-          first = false
-          if try startFile(record, reader: reader) { return }
-        }
+        if isFirst, try startFile(record, reader: reader) { return }
         if decided {
           try smooth(record, file: name, line: reader.line)
         } else {

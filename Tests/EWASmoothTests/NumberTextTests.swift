@@ -56,6 +56,57 @@ import Testing
     }
   }
 
+  /// The plain reference: `description` without its trailing `.0`.
+  func described(_ value: Double) -> String {
+    let text = value.description
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+
+  @Test func printerMatchesDescriptionOnEdgeValues() {
+    var values: [Double] = [
+      0, -0.0, 1, -1, 0.1, 0.5, 9.95, 1e15, 1e16, 1e17, 123456789012345680, 1e-4, 1e-5, 1e22,
+      1e23, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude,
+      Double.leastNormalMagnitude, Double.greatestFiniteMagnitude,
+      -Double.greatestFiniteMagnitude, Double.ulpOfOne, 1 + Double.ulpOfOne, 0.30000000000000004,
+      Double.leastNormalMagnitude.nextDown, 9_007_199_254_740_994, 4.35, 123.45,
+    ]
+    for power in -30...30 { values.append(pow(10, Double(power))) }
+    for value in values {
+      #expect(NumberText.format(value) == described(value), "\(value)")
+    }
+  }
+
+  @Test func printerMatchesDescriptionOnRandomValues() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<200_000 {
+      let bits = generator.next() as UInt64
+      let value = Double(bitPattern: bits)
+      guard value.isFinite else { continue }
+      let text = NumberText.format(value)
+      #expect(text == described(value), "\(bits)")
+      #expect(Double(text) == value, "\(bits)")
+    }
+    for _ in 0..<200_000 {
+      // Values like smoothed two-decimal readings: where the output's digits live.
+      let value = Double.random(in: -1000...1000, using: &generator)
+      #expect(NumberText.format(value) == described(value), "\(value)")
+    }
+  }
+
+  @Test func appendWritesTheSameBytesAcrossBufferFlushes() throws {
+    let sink = MemorySink()
+    let output = OutputBuffer(sink: sink, capacity: 64)
+    var expected = ""
+    for k in 0..<1000 {
+      let value = Double(k) / 7 - 50
+      try NumberText.append(value, to: output)
+      try output.append(UInt8(ascii: ","))
+      expected += described(value) + ","
+    }
+    try output.flush()
+    #expect(sink.text == expected)
+  }
+
   @Test func missingCellSpellings() {
     for text in ["", " ", "NA", "na", "NaN", "nan", "NULL", "null", "N/A", "n/a"] {
       var bytes = Array(text.utf8)

@@ -57,22 +57,52 @@ struct Smooth: ParsableCommand {
   var replace = false
   @Option(help: "What a non-numeric cell does: fail, or skip (treat as missing and count).")
   var onBadValue: SmoothOptions.BadValuePolicy = .fail
+  @Option(
+    help: ArgumentHelp(
+      "Threads for one large regular file, smoothed in blocks that are then carried "
+        + "(needs --column; not with standard input, --state, --group-by, --time, --std, "
+        + "--init first).",
+      valueName: "n"))
+  var threads = 1
 
   func validate() throws {
+    let options: SmoothOptions
     do {
-      _ = try makeOptions()
+      options = try makeOptions()
     } catch {
       throw ValidationError(error.description)
     }
+    guard (1...256).contains(threads) else {
+      throw ValidationError("--threads must be between 1 and 256, got \(threads).")
+    }
+    guard threads > 1 else { return }
+    if files.count != 1 || files[0] == "-" {
+      throw ValidationError(
+        "--threads smooths one regular file in blocks; standard input and several files are "
+          + "read sequentially, so drop --threads.")
+    }
+    if state != nil { throw ValidationError("--threads cannot be combined with --state.") }
+    if let reason = ParallelSmoother.unsupported(options) { throw ValidationError(reason + ".") }
   }
 
   func run() throws {
     try reportingErrors {
       let options = try makeOptions()
       signal(SIGPIPE, SIG_IGN)
-      let output = OutputBuffer(
-        sink: FileDescriptorSink(descriptor: STDOUT_FILENO), capacity: 1 << 16)
+      let sink = FileDescriptorSink(descriptor: STDOUT_FILENO)
+      let output = OutputBuffer(sink: sink, capacity: 1 << 16)
       let smoother = Smoother(options: options, output: output)
+      if threads > 1 {
+        let parallel = ParallelSmoother(
+          options: options, path: files[0], threads: threads, output: output, sink: sink)
+        do {
+          try parallel.run()
+        } catch SmoothError.outputClosed {
+          throw ExitCode.success
+        }
+        warnAboutSkipped(parallel.skippedCells, first: parallel.firstSkippedCell)
+        return
+      }
       do {
         if let state, let saved = try SmoothState.load(path: state) {
           smoother.resume(from: saved, path: state)
@@ -93,11 +123,15 @@ struct Smooth: ParsableCommand {
         throw ExitCode.success
       }
       if let state, let final = smoother.finalState { try final.save(path: state) }
-      if smoother.skippedCells > 0 {
-        printError(
-          "warning: \(smoother.skippedCells) cells that are not numbers were treated as missing "
-            + "(the first: \(smoother.firstSkippedCell ?? "?"))")
-      }
+      warnAboutSkipped(smoother.skippedCells, first: smoother.firstSkippedCell)
+    }
+  }
+
+  private func warnAboutSkipped(_ count: Int, first: String?) {
+    if count > 0 {
+      printError(
+        "warning: \(count) cells that are not numbers were treated as missing "
+          + "(the first: \(first ?? "?"))")
     }
   }
 
