@@ -1,16 +1,19 @@
 /// The path an optimizer took over a two-variable surface.
 public struct OptimizerPath: Equatable, Sendable {
-  /// The optimizer's name in the legend.
+  /// The optimizer's name, which also names the path's data.
   public var name: String
+  /// The legend entry when it says more than the name (e.g. `adam, α = 0.05`), else `nil`.
+  public var title: String?
   /// The first coordinate after each step (the start first).
   public var xs: [Double]
   /// The second coordinate after each step (the start first).
   public var ys: [Double]
 
-  /// Creates a path from its coordinates, equal in number.
-  public init(name: String, xs: [Double], ys: [Double]) {
+  /// Creates a path from its coordinates, equal in number, with an optional legend entry.
+  public init(name: String, title: String? = nil, xs: [Double], ys: [Double]) {
     precondition(xs.count == ys.count, "the coordinates of \(name) differ in length")
     self.name = name
+    self.title = title
     self.xs = xs
     self.ys = ys
   }
@@ -18,8 +21,9 @@ public struct OptimizerPath: Equatable, Sendable {
 
 extension Figure {
   /// The trajectory figure: contour lines of the surface, traced by gnuplot from the grid written
-  /// inline, with each optimizer's path on top (a dot at every step for paths of up to 100 steps)
-  /// and the minimum marked.
+  /// inline, with each optimizer's path on top (a dot at every step for paths of up to 100 steps,
+  /// a larger dot at the end of longer ones, drawn over every line so where each optimizer got to
+  /// shows even where the paths share a valley) and the minimum marked.
   ///
   /// - Parameters:
   ///   - surface: the function optimized, sampled on a grid that sets the axes' ranges.
@@ -33,9 +37,16 @@ extension Figure {
   ) -> Figure {
     var series = paths.enumerated().map { index, path in
       Series(
-        name: path.name, title: path.name, x: path.xs, y: path.ys,
+        name: path.name, title: path.title ?? path.name, x: path.xs, y: path.ys,
         mark: path.xs.count <= 101 ? .linesPoints(width: 2, type: 7, size: 0.5) : .lines(width: 2),
         color: .series(index))
+    }
+    for (index, path) in paths.enumerated() where path.xs.count > 101 {
+      series.append(
+        Series(
+          name: path.name + "_end", title: nil, x: [path.xs[path.xs.count - 1]],
+          y: [path.ys[path.ys.count - 1]], mark: .points(type: 7, size: 1.5),
+          color: .series(index)))
     }
     if let minimum {
       series.append(

@@ -25,18 +25,23 @@ public struct Gallery: Sendable {
     return try [
       temperature(weather), biasCorrection(weather), moons.history, decayHistory(),
       trajectory(
-        .bowl, start: (-9, 1.5), steps: 60, learningRate: 0.8,
+        .bowl, start: (-9, 1.5), steps: 60, learningRates: [0.8],
         caption:
           "On the elongated bowl gd zig-zags across the steep direction and creeps along the "
           + "shallow one; momentum smooths the zig-zag into one wide swing; rmsprop and adam, "
           + "whose steps are about α long in every direction, cross the shallow direction fast "
           + "but swing around the minimum."),
       trajectory(
-        .rosenbrock, start: (-1.5, 2), steps: 2000, learningRate: 0.002,
+        .rosenbrock, start: (-1.5, 2), steps: 1000, learningRates: [0.001, 0.001, 0.01, 0.05],
         caption:
-          "On Rosenbrock's curved valley gd at α = 0.002 is at the edge of stability and jumps "
-          + "across the valley before it settles at the minimum; momentum and rmsprop follow the "
-          + "valley floor; adam, whose steps are about α long, is still on its way."),
+          "On Rosenbrock's curved valley each optimizer runs at a rate that suits it; a dot marks "
+          + "where each is after 1000 steps. gd at α = 0.001, at the edge of stability where it "
+          + "starts, zig-zags across the valley for its first steps, then creeps along the floor "
+          + "to (-0.66, 0.44), loss 2.8; momentum averages the same gradients, damps the "
+          + "zig-zag, and at the same α gets no further (its dot covers gd's); rmsprop and adam, "
+          + "whose steps are about α long however small the gradient, run along the floor: "
+          + "rmsprop, rattling across the valley, reaches (0.81, 0.67), loss 0.05, and adam "
+          + "(0.98, 0.96), loss 0.0003, next to the minimum."),
     ] + moons.boundaries + [schedules(), digitsHistory()]
   }
 
@@ -82,22 +87,23 @@ public struct Gallery: Sendable {
   // MARK: - Optimizer paths and schedules
 
   func trajectory(
-    _ surface: EWATrain.Surface, start: (Double, Double), steps: Int, learningRate: Double,
+    _ surface: EWATrain.Surface, start: (Double, Double), steps: Int, learningRates: [Double],
     caption: String
   ) throws -> GalleryFigure {
     let kinds: [OptimizerKind] = [.gd, .momentum, .rmsprop, .adam]
-    let paths = try kinds.map {
-      try OptimizerPath.tracing(
-        .init(kind: $0), on: surface, from: start, steps: steps, learningRate: learningRate)
-    }
+    let paths = try OptimizerPath.tracing(
+      kinds.map { OptimizerSettings(kind: $0) }, on: surface, from: start, steps: steps,
+      learningRates: learningRates)
     var figure = Figure.trajectory(on: surface, paths: paths)
-    figure.title = "\(figure.title ?? ""): \(steps) steps at α = \(learningRate)"
+    let stepsTitle = OptimizerPath.stepsTitle(steps: steps, learningRates: learningRates)
+    figure.title = "\(figure.title ?? ""): \(stepsTitle)"
     return GalleryFigure(
       name: "trajectory-\(surface.rawValue)",
       caption: caption,
       commands: [
         "ewa plot trajectory --function \(surface.rawValue) --optimizers gd,momentum,rmsprop,adam "
-          + "--start=\(start.0),\(start.1) --steps \(steps) --lr \(learningRate) "
+          + "--start=\(start.0),\(start.1) --steps \(steps) "
+          + "--lr \(learningRates.map { "\($0)" }.joined(separator: ",")) "
           + "-o plots/trajectory-\(surface.rawValue).png"
       ], figure: figure)
   }

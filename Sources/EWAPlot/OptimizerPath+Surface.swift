@@ -22,6 +22,42 @@ extension OptimizerPath {
     return OptimizerPath(
       name: settings.kind.rawValue, xs: points.map(\.x), ys: points.map(\.y))
   }
+
+  /// The paths of several optimizers from one start, all at one rate or each at its own; with
+  /// rates of their own, each path's legend entry names its rate (`adam, α = 0.05`).
+  ///
+  /// - Parameters:
+  ///   - settings: the optimizers and their hyper-parameters, in order.
+  ///   - surface: the test function.
+  ///   - start: the starting point.
+  ///   - steps: the number of steps.
+  ///   - learningRates: one rate for every optimizer, or one per optimizer in the same order.
+  /// - Returns: one path per optimizer.
+  /// - Throws: ``OptimizerError`` when a hyper-parameter is out of range.
+  public static func tracing(
+    _ settings: [OptimizerSettings], on surface: EWATrain.Surface, from start: (Double, Double),
+    steps: Int, learningRates: [Double]
+  ) throws(OptimizerError) -> [OptimizerPath] {
+    precondition(
+      learningRates.count == 1 || learningRates.count == settings.count,
+      "\(learningRates.count) learning rates for \(settings.count) optimizers")
+    var paths: [OptimizerPath] = []
+    for (index, setting) in settings.enumerated() {
+      let rate = learningRates[learningRates.count == 1 ? 0 : index]
+      var path = try tracing(
+        setting, on: surface, from: start, steps: steps, learningRate: rate)
+      if learningRates.count > 1 { path.title = "\(path.name), α = \(rate)" }
+      paths.append(path)
+    }
+    return paths
+  }
+
+  /// The end of a trajectory figure's title: `2000 steps at α = 0.002` for one rate,
+  /// `2000 steps, α as in the legend` for one rate per optimizer.
+  public static func stepsTitle(steps: Int, learningRates: [Double]) -> String {
+    learningRates.count == 1
+      ? "\(steps) steps at α = \(learningRates[0])" : "\(steps) steps, α as in the legend"
+  }
 }
 
 extension Figure {

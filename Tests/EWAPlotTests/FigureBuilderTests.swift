@@ -1,4 +1,5 @@
 import EWA
+import EWATrain
 import Testing
 
 @testable import EWAPlot
@@ -56,5 +57,26 @@ import Testing
     #expect(contours.levels == contours.surface.suggestedLevels())
     #expect(figure.xRange == -2...2)
     #expect(figure.series.map(\.name) == ["gd", "adam", "minimum"])
+  }
+
+  @Test func longPathsEndInADotAndOwnRatesNameTheirRateInTheLegend() throws {
+    let settings = [OptimizerKind.gd, .adam].map { OptimizerSettings(kind: $0) }
+    let paths = try OptimizerPath.tracing(
+      settings, on: .bowl, from: (-4, 1), steps: 101, learningRates: [0.5, 0.1])
+    #expect(paths.map(\.title) == ["gd, α = 0.5", "adam, α = 0.1"])
+    let figure = Figure.trajectory(on: .bowl, paths: paths, resolution: 6)
+    #expect(figure.series.map(\.name) == ["gd", "adam", "gd_end", "adam_end", "minimum"])
+    #expect(figure.series.map(\.title) == ["gd, α = 0.5", "adam, α = 0.1", nil, nil, "minimum"])
+    let end = figure.series[3]
+    #expect(end.columns == [[paths[1].xs[101]], [paths[1].ys[101]]])
+    #expect(end.color == figure.series[1].color)
+    // One rate for all: plain names, and 100 steps still draw a dot at every step, no end dot.
+    let shared = try OptimizerPath.tracing(
+      settings, on: .bowl, from: (-4, 1), steps: 100, learningRates: [0.5])
+    #expect(shared.map(\.title) == [nil, nil])
+    let plain = Figure.trajectory(on: .bowl, paths: shared, resolution: 6)
+    #expect(plain.series.map(\.name) == ["gd", "adam", "minimum"])
+    #expect(
+      OptimizerPath.stepsTitle(steps: 100, learningRates: [0.5]) == "100 steps at α = 0.5")
   }
 }

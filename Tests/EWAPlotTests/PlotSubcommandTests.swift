@@ -68,21 +68,40 @@ import Testing
     #expect(script.contains("title \"adam, mini-batch EWA β = 0.98\""))
   }
 
-  @Test func trajectoryDrawsEachOptimizerFromTheStart() throws {
+  /// The script of gd and adam for 3 steps on the bowl from (-4, 1) at `--lr rates`.
+  func bowlScript(rates: String) throws -> String {
     let directory = try EWABinary.temporaryDirectory()
     let result = try EWABinary.run(
       [
         "plot", "trajectory", "--function", "bowl", "--optimizers", "gd,adam", "--start=-4,1",
-        "--steps", "3", "--lr", "0.5", "-o", "t.gp",
+        "--steps", "3", "--lr", rates, "-o", "t.gp",
       ], in: directory)
     #expect(result.status == 0)
-    let script = try read("t.gp", in: directory)
+    return try read("t.gp", in: directory)
+  }
+
+  @Test func trajectoryDrawsEachOptimizerFromTheStart() throws {
+    let script = try bowlScript(rates: "0.5")
     // gd on x²/20 + y²: x - 0.5·x/10 = -3.8, y - 0.5·2y = 0.
     #expect(try block("gd", in: script, column: 0).prefix(2) == [-4, -4 + 0.5 * 0.4])
     #expect(try block("gd", in: script).prefix(2) == [1, 0])
     #expect(try block("adam", in: script, column: 0).count == 4)
     #expect(script.contains("set title \"bowl: f(x, y) = x²/20 + y²: 3 steps at α = 0.5\""))
     #expect(script.contains("set table $contours"))
+  }
+
+  @Test func trajectoryTakesOneRatePerOptimizerAndNamesItInTheLegend() throws {
+    let script = try bowlScript(rates: "0.5,0.1")
+    // gd at 0.5 as above; adam's first step is -α·g/(|g| + ε) per coordinate, g = (-0.4, 2).
+    #expect(try block("gd", in: script, column: 0).prefix(2) == [-4, -3.8])
+    let adamX = try block("adam", in: script, column: 0)
+    let adamY = try block("adam", in: script)
+    #expect(abs(adamX[1] - (-4 + 0.1 * 0.4 / (0.4 + 1e-8))) < 1e-12)
+    #expect(abs(adamY[1] - (1 - 0.1 * 2 / (2 + 1e-8))) < 1e-12)
+    #expect(script.contains("title \"gd, α = 0.5\""))
+    #expect(script.contains("title \"adam, α = 0.1\""))
+    #expect(
+      script.contains("set title \"bowl: f(x, y) = x²/20 + y²: 3 steps, α as in the legend\""))
   }
 
   @Test func boundaryDrawsASavedModelOverItsData() throws {
@@ -152,6 +171,12 @@ import Testing
     (["trajectory", "--function", "cone"], "cone"),
     (["trajectory", "--function", "bowl", "--start", "1"], "--start must be two numbers"),
     (["trajectory", "--function", "bowl", "--optimizers", "gd", "--beta1", "0.8"], "adam"),
+    (
+      ["trajectory", "--function", "bowl", "--optimizers", "gd,adam", "--lr", "0.1,0.2,0.3"],
+      "--lr gives 3 rates for 2 optimizers (gd, adam); give one rate for all or one per optimizer"
+    ),
+    (["trajectory", "--function", "bowl", "--lr", "0.1,x"], "'--lr <lr>': expected a number"),
+    (["trajectory", "--function", "bowl", "--optimizers", "gd,adam", "--lr", "0.1,0"], "positive"),
     (["schedule", "--decay", "staircase,bogus"], "\"bogus\" is not one of"),
     (["schedule", "--decay", "manual"], "--manual-rates"),
     (["schedule", "--decay", "staircase", "--decay-rate=-1"], "grows without bound"),

@@ -188,6 +188,11 @@ struct EndToEndTests {
       "trajectory", "--function", "bowl", "--optimizer", "gd", "--start", "1", "--steps", "2",
     ])
     #expect(bad.status == 64 && bad.stderr.contains("--start must be two numbers x,y"))
+    let list = try ewa([
+      "trajectory", "--function", "bowl", "--optimizer", "gd", "--start", "2,1", "--steps", "2",
+      "--lr", "0.1,0.2",
+    ])
+    #expect(list.status == 64 && list.stderr.contains("--lr takes one rate here, got 2"))
   }
 
   @Test func trajectoryTakesANegativeStartWithoutAnEqualsSign() throws {

@@ -6,8 +6,21 @@ extension OptimizerKind: ExpressibleByArgument {}
 /// The optimizer hyper-parameters shared by `train`, `compare` and `trajectory`.
 struct OptimizerOptions: ParsableArguments {
   @Option(
-    help: "Learning rate α, α0 when a schedule decays it (default 0.0007; 0.01 for trajectory).")
-  var lr: Double?
+    name: .customLong("lr"),
+    help: ArgumentHelp(
+      "Learning rate α, α0 when a schedule decays it (default 0.0007; 0.01 for trajectory); "
+        + "plot trajectory also takes one per optimizer, comma-separated."),
+    transform: { text in
+      guard let rates = RateList(text) else {
+        throw ValidationError("expected a number, or comma-separated numbers.")
+      }
+      return rates
+    })
+  var rates: RateList?
+
+  /// The one learning rate given, or `nil`; ``checkApplies(to:ratePerOptimizer:)`` makes sure
+  /// there is at most one where a command takes one.
+  var lr: Double? { rates?.values.first }
 
   @Option(help: "β of momentum, nesterov and rmsprop (default 0.9).")
   var beta: Double?
@@ -28,7 +41,7 @@ struct OptimizerOptions: ParsableArguments {
   var biasCorrection = false
 
   func validate() throws {
-    if let lr, !(lr > 0 && lr.isFinite) {
+    for lr in rates?.values ?? [] where !(lr > 0 && lr.isFinite) {
       throw ValidationError("--lr must be positive, got \(lr).")
     }
     for (name, value) in [("--beta", beta), ("--beta1", beta1), ("--beta2", beta2)] {
@@ -44,9 +57,21 @@ struct OptimizerOptions: ParsableArguments {
     }
   }
 
-  /// Rejects options that none of `kinds` reads, naming the option and the optimizers.
-  func checkApplies(to kinds: [OptimizerKind]) throws {
+  /// Rejects options that none of `kinds` reads, naming the option and the optimizers, and a
+  /// list of rates unless the command takes one per optimizer and the counts match.
+  func checkApplies(to kinds: [OptimizerKind], ratePerOptimizer: Bool = false) throws {
     let names = kinds.map(\.rawValue).joined(separator: ", ")
+    if let count = rates?.values.count, count > 1 {
+      guard ratePerOptimizer else {
+        throw ValidationError(
+          "--lr takes one rate here, got \(count); only plot trajectory takes one per optimizer.")
+      }
+      guard count == kinds.count else {
+        throw ValidationError(
+          "--lr gives \(count) rates for \(kinds.count) optimizers (\(names)); give one rate for "
+            + "all or one per optimizer, in the order of --optimizers.")
+      }
+    }
     let checks: [(String, Bool, (OptimizerKind) -> Bool, String)] = [
       ("--beta", beta != nil, \.usesBeta, "momentum, nesterov and rmsprop"),
       ("--beta1", beta1 != nil, \.usesBeta1Beta2, "adam, adamw and amsgrad"),
@@ -59,6 +84,9 @@ struct OptimizerOptions: ParsableArguments {
       throw ValidationError("\(option) does not apply to \(names); it is used by \(users) only.")
     }
   }
+
+  /// The rates given, or `[fallback]` when none were.
+  func learningRates(default fallback: Double) -> [Double] { rates?.values ?? [fallback] }
 
   /// The settings for `kind`, with defaults for what was not given.
   func settings(for kind: OptimizerKind) -> OptimizerSettings {

@@ -6,7 +6,13 @@ import EWATrain
 struct PlotTrajectory: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trajectory",
-    abstract: "Plot the paths of several optimizers over the contour lines of a test surface.")
+    abstract: "Plot the paths of several optimizers over the contour lines of a test surface.",
+    discussion: """
+      --lr takes one rate for every optimizer or one rate per optimizer, comma-separated in the \
+      order of --optimizers (e.g. --optimizers gd,momentum,rmsprop,adam --lr \
+      0.001,0.001,0.01,0.05); with one per optimizer the legend names each rate \
+      (adam, α = 0.05). Paths of more than 100 steps end in a dot.
+      """)
 
   @Option(help: "bowl, rosenbrock, beale or saddle.")
   var function: EWATrain.Surface
@@ -29,20 +35,20 @@ struct PlotTrajectory: ParsableCommand {
   func validate() throws {
     try PathOptions.check(start: start, steps: steps)
     try optimizerOptions.checkApplies(
-      to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self))
+      to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self),
+      ratePerOptimizer: true)
   }
 
   func run() throws {
     try reportingErrors {
-      let lr = optimizerOptions.lr ?? 0.01
-      let paths = try ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)
-        .map { kind in
-          try OptimizerPath.tracing(
-            optimizerOptions.settings(for: kind), on: function, from: point!, steps: steps,
-            learningRate: lr)
-        }
+      let rates = optimizerOptions.learningRates(default: 0.01)
+      let kinds = try ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)
+      let paths = try OptimizerPath.tracing(
+        kinds.map(optimizerOptions.settings(for:)), on: function, from: point!, steps: steps,
+        learningRates: rates)
       var figure = Figure.trajectory(on: function, paths: paths)
-      figure.title = "\(figure.title ?? ""): \(steps) steps at α = \(lr)"
+      figure.title =
+        "\(figure.title ?? ""): \(OptimizerPath.stepsTitle(steps: steps, learningRates: rates))"
       try plot.draw(
         figure, name: "trajectory", comment: "ewa plot trajectory: \(function.rawValue)")
     }
