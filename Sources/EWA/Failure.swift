@@ -1,5 +1,6 @@
 /// What went wrong, in the categories a command-line front end maps to exit statuses
-/// (BSD sysexits: 64 usage, 65 bad data, 66 cannot open input, 69 unavailable, 74 I/O error).
+/// (BSD sysexits: 64 usage, 65 bad data, 66 cannot open input, 69 unavailable, 74 I/O error,
+/// 75 try again later).
 public enum FailureKind: Sendable, Equatable {
   /// The request itself is invalid: an option out of range, options that conflict.
   case usage
@@ -11,6 +12,8 @@ public enum FailureKind: Sendable, Equatable {
   case unavailable
   /// Reading or writing failed.
   case io
+  /// A resource is busy for now (another run holds a lock); the same command may succeed later.
+  case temporary
 }
 
 /// An error that reads as one complete sentence and knows its ``FailureKind``.

@@ -15,6 +15,7 @@ enum ExitStatus: Int32 {
   case unavailable = 69
   case software = 70
   case io = 74
+  case temporary = 75
 
   init(_ kind: FailureKind) {
     switch kind {
@@ -23,6 +24,7 @@ enum ExitStatus: Int32 {
     case .input: self = .noInput
     case .unavailable: self = .unavailable
     case .io: self = .io
+    case .temporary: self = .temporary
     }
   }
 }
