@@ -11,4 +11,9 @@ struct EWACommand: ParsableCommand {
     version: EWAVersion.string,
     subcommands: [Smooth.self, Train.self, Compare.self, Trajectory.self, Plot.self, Demo.self]
   )
+
+  static func main() {
+    SignalHandlers.install()
+    main(nil)
+  }
 }
