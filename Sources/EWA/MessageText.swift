@@ -40,6 +40,24 @@ public enum MessageText {
     return cut ? body + " (\(bytes.count) bytes)" : body
   }
 
+  /// `text` with every hidden or control character escaped as in ``quoted(_:limit:)``, but not
+  /// cut and with quotes and backslashes left as they are: for a whole message that must stay on
+  /// one line and must not drive the terminal.
+  public static func escapingControls(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" || scalar == "\\"
+        || !isHidden(scalar) && scalar != "\n" && scalar != "\r"
+          && scalar != "\t"
+      {
+        out.unicodeScalars.append(scalar)
+      } else {
+        out += escape(scalar)
+      }
+    }
+    return out
+  }
+
   /// The escaped text and whether it was cut.
   static func escaped<Bytes: Collection<UInt8>>(bytes: Bytes, limit: Int) -> (String, Bool) {
     var out = ""

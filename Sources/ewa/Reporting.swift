@@ -33,8 +33,22 @@ enum ExitStatus: Int32 {
 func printError(_ message: String) {
   var line = "ewa: " + message
   if !line.hasSuffix("\n") { line += "\n" }
-  let bytes = Array(line.utf8)
-  _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+  printRaw(line, to: STDERR_FILENO)
+}
+
+/// Writes `text` to a file descriptor, retrying short writes; errors are ignored (this is the
+/// last resort for messages).
+func printRaw(_ text: String, to descriptor: Int32) {
+  let bytes = Array(text.utf8)
+  bytes.withUnsafeBytes { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
 }
 
 /// Runs a subcommand's work; a library error becomes one line on standard error and the exit

@@ -44,7 +44,9 @@ import Testing
   @Test func theResultIsAlwaysOneLineOfPrintableText() {
     var generator = SplitMix64(seed: 8)
     for _ in 0..<2000 {
-      let bytes = (0..<Int(generator.next() % 40)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+      let bytes = (0..<Int(generator.next() % 40)).map { _ in
+        UInt8(truncatingIfNeeded: generator.next())
+      }
       let shown = MessageText.quoted(bytes: bytes)
       #expect(!shown.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
       #expect(!shown.unicodeScalars.contains { $0 == "\u{FEFF}" || $0 == "\u{2028}" })
