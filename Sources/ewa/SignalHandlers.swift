@@ -13,6 +13,12 @@ enum SignalHandlers {
   static let interrupts: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
   static func install() {
+    // A parent may have blocked these signals (a process started from a Dispatch worker thread
+    // inherits its mask, which blocks nearly everything); ewa must still be interruptible.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for number in interrupts { sigaddset(&unblock, number) }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     for number in interrupts {
       signal(number) { received in
         InterruptCleanup.cleanUpAfterSignal()
