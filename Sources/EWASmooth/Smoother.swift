@@ -61,9 +61,7 @@ public final class Smoother {
     return state(
       groups: groups.indices.map { index in
         SmoothState.Group(
-          key: options.groupBy == nil
-            ? nil : String(decoding: groupTable.keys[index], as: UTF8.self),
-          state: groups[index])
+          key: options.groupBy == nil ? nil : groupTable.keys[index], state: groups[index])
       })
   }
 
@@ -238,8 +236,13 @@ public final class Smoother {
           path: statePath, reason: "its groups do not match its columns and decays")
       }
       if let key = group.key {
-        var bytes = Array(key.utf8)
-        _ = bytes.withUnsafeMutableBufferPointer { groupTable.index(of: .init($0)) }
+        let (index, added) = key.withUnsafeBufferPointer { groupTable.index(of: $0) }
+        guard added else {
+          throw .stateCorrupt(
+            path: statePath,
+            reason: "groups.\(groups.count).key: \(MessageText.quoted(bytes: key)) is the key of "
+              + "groups.\(index) too")
+        }
       }
       groups.append(group.state)
     }

@@ -103,6 +103,11 @@ struct Smooth: ParsableCommand {
         warnAboutSkipped(parallel.skippedCells, first: parallel.firstSkippedCell)
         return
       }
+      // Held from reading the state to replacing it: a second run waits, then fails with 75.
+      let lock = try state.map { (path) throws(SmoothError) in
+        try StateLock(statePath: path, timeout: 5)
+      }
+      defer { withExtendedLifetime(lock) {} }
       do {
         if let state, let saved = try SmoothState.load(path: state) {
           smoother.resume(from: saved, path: state)
