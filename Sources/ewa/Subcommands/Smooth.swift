@@ -46,7 +46,8 @@ struct Smooth: ParsableCommand {
   var time: String?
   @Option(
     help: ArgumentHelp(
-      "Resume from this file if it exists; save the final state to it.", valueName: "file"))
+      "Resume from this file if it exists; save the final state to it (locked through "
+        + "FILE.lock meanwhile).", valueName: "file"))
   var state: String?
   @Option(
     help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
