@@ -229,3 +229,55 @@ import Testing
     #expect(error?.description.contains("groups.1.key: \"a\" is the key of groups.0") == true)
   }
 }
+
+/// Random damage to a valid state file is refused or, if it still reads, resumes without a crash.
+@Suite struct StateFileDamageTests {
+  @Test func randomDamageIsRefusedOrResumesCleanly() throws {
+    var generator = SplitMix(seed: 8)
+    let base = Array(StateFileValidationTests.valid.utf8)
+    var options = SmoothOptions(decays: try DecaySpec.parseList("0.5", form: .beta, timed: false))
+    options.groupBy = "k"
+    options.standardDeviation = true
+    let alphabet = Array("0123456789-+.eE,[]{}\":nulltruefalse \n\\u\u{FF}".utf8)
+    var read = 0
+    for _ in 0..<3000 {
+      var bytes = base
+      for _ in 0..<Int.random(in: 1...3, using: &generator) {
+        let at = Int.random(in: 0..<bytes.count, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: bytes[at] = alphabet.randomElement(using: &generator)!
+        case 1: bytes.remove(at: at)
+        default: bytes.insert(alphabet.randomElement(using: &generator)!, at: at)
+        }
+      }
+      do {
+        let state = try SmoothState.decode(bytes, path: "s.json")
+        read += 1
+        let smoother = Smoother(options: options, output: OutputBuffer(sink: MemorySink()))
+        smoother.resume(from: state, path: "s.json")
+        try? smoother.process(name: "in", source: MemorySource("k,v\na,1\nb,2\nz,3\n"))
+        try? smoother.finish()
+        if let final = smoother.finalState {
+          #expect(try SmoothState.decode(final.encoded, path: "s.json") == final)
+        }
+      } catch {
+        #expect(error.kind == .data, "\(error)")
+        #expect(!error.description.contains("\n"))
+      }
+    }
+    #expect(read > 0)
+  }
+}
+
+/// SplitMix64, a small seeded generator for reproducible damage.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

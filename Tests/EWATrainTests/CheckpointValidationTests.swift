@@ -237,3 +237,42 @@ import Testing
     #expect(checkpoint.finalCost == nil)
   }
 }
+
+/// Random damage to a valid checkpoint is refused or, if it still loads, resumes without a crash.
+@Suite struct CheckpointDamageTests {
+  @Test(arguments: [OptimizerKind.adam, .amsgrad, .momentum, .rmsprop])
+  func randomDamageIsRefusedOrResumesCleanly(_ kind: OptimizerKind) throws {
+    var generator = SeededGenerator(seed: 5)
+    var c = TrainingConfiguration(optimizer: .init(kind: kind), learningRate: 0.01)
+    c.batchSize = 16
+    let trainer = try Trainer(configuration: c, data: CheckpointValidationTests.moons)
+    try trainer.runEpoch()
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let base = Array(try encoder.encode(trainer.checkpoint))
+    let alphabet = Array("0123456789-.e,[]{}\":_ ".utf8)
+    for _ in 0..<300 {
+      var bytes = base
+      for _ in 0..<Int.random(in: 1...2, using: &generator) {
+        let at = Int.random(in: 0..<bytes.count, using: &generator)
+        if Bool.random(using: &generator) {
+          bytes[at] = alphabet.randomElement(using: &generator)!
+        } else {
+          bytes.remove(at: at)
+        }
+      }
+      do {
+        let checkpoint = try Checkpoint.decode(Data(bytes), name: "run.ckpt")
+        guard
+          let resumed = try? Trainer(
+            resuming: checkpoint, configuration: c, data: CheckpointValidationTests.moons,
+            path: "run.ckpt")
+        else { continue }
+        _ = try? resumed.runEpoch()
+      } catch {
+        #expect(error.kind == .data)
+        #expect(!error.message.contains("\n"))
+      }
+    }
+  }
+}
