@@ -6,6 +6,9 @@ extension Checkpoint {
   public static let layerLimit = 256
   /// The most units a layer of a checkpoint may have.
   public static let widthLimit = 1 << 16
+  /// The most units all layers of a checkpoint may have together (2^18): the buffers of a
+  /// forward pass grow with it, times the rows of a batch.
+  public static let unitLimit = 1 << 18
   /// The most parameters a checkpoint may hold (2^26, half a gibibyte of doubles): a bound on
   /// what loading one can allocate.
   public static let parameterLimit = 1 << 26
@@ -16,8 +19,8 @@ extension Checkpoint {
   /// Checks every field of a decoded checkpoint, so that nothing out of range reaches the
   /// network, the optimizer's loops or the schedule.
   ///
-  /// The shapes (layers non-empty, positive and within ``widthLimit``, at most
-  /// ``parameterLimit`` parameters), every vector's length against the network, every weight and
+  /// The shapes (layers non-empty, positive and within ``widthLimit``, at most ``unitLimit``
+  /// units and ``parameterLimit`` parameters), every vector's length against the network, every weight and
   /// moment finite (second moments and AMSGrad's maximum ≥ 0), the hyper-parameters in range
   /// (β in [0, 1), ε > 0, rates finite and positive), the counts in `0...`<``countLimit``>,
   /// each averager's step count equal to the checkpoint's and its weight the one that many steps
@@ -62,6 +65,9 @@ extension Checkpoint {
     try Self.check(
       sizes[sizes.count - 1] != 2, "network.sizes.\(sizes.count - 1)",
       "2 outputs; two classes have one sigmoid output")
+    try Self.check(
+      sizes.reduce(0, +) <= Self.unitLimit, "network.sizes",
+      "\(sizes.reduce(0, +)) units in all; a network has at most \(Self.unitLimit)")
     var total = 0
     for l in 0..<(sizes.count - 1) {
       // Each term is below 2^33 with the width limit, so only the sum needs a bound.

@@ -127,6 +127,9 @@ import Testing
       constant([2, 4_294_967_296, 4_294_967_296, 1])),
     .init("network.sizes", "needs more than 67108864 parameters", constant([2, 65536, 65536, 1])),
     .init("network.sizes", "network.sizes.3: 2 outputs", constant([2, 5, 2, 2])),
+    .init(
+      "network.sizes", "network.sizes: 327683 units in all; a network has at most 262144",
+      constant([2] + [Int](repeating: 65536, count: 5) + [1])),
     .init("parameters", "parameters: 3 values, the network has 30 parameters", shortened(3)),
     .init("parameters", "parameters: 0 values", shortened(0)),
     .init("parameters", "is corrupt", element0("1e999")),
