@@ -27,6 +27,25 @@ public struct ExponentialVariance: Codable, Equatable, Sendable {
     average = ExponentialAverage(beta: beta, start: start)
   }
 
+  /// Restores a variance from its saved parts, or returns nil when they are out of range: each
+  /// weight sum finite and ≥ 0, the biased variance ≥ 0 or not finite (an overflow of finite
+  /// inputs), and all of them zero before the first observation.
+  public init?(
+    average: ExponentialAverage<Double>, biasedVariance: Double, sumOfWeights: Double,
+    sumOfSquaredWeights: Double
+  ) {
+    guard sumOfWeights.isFinite, sumOfWeights >= 0, sumOfSquaredWeights.isFinite,
+      sumOfSquaredWeights >= 0, !(biasedVariance < 0)
+    else { return nil }
+    if average.count == 0 {
+      guard biasedVariance == 0, sumOfWeights == 0, sumOfSquaredWeights == 0 else { return nil }
+    }
+    self.average = average
+    self.biasedVariance = biasedVariance
+    self.sumOfWeights = sumOfWeights
+    self.sumOfSquaredWeights = sumOfSquaredWeights
+  }
+
   /// The number of observations folded in.
   public var count: Int { average.count }
 

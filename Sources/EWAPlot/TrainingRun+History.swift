@@ -1,3 +1,4 @@
+import EWA
 import EWASmooth
 import EWATrain
 
@@ -17,6 +18,12 @@ extension TrainingRun {
   /// - Returns: the runs in column order.
   /// - Throws: ``PlotError`` for a file that is not a history, ``SmoothError`` for a cell that
   ///   is not a number.
+  ///
+  /// A history is untrusted input, checked before anything is drawn: it needs at least one row;
+  /// the columns it names must all be there, each once; `epoch` (and `step`, and the mini-batch
+  /// file's `step`) hold whole numbers that increase from row to row (the mini-batch file's
+  /// `epoch` never decreases); a cost cell is a number or empty (a run that stopped early), and
+  /// each run has at least one cost. A bad cell is named by file, line and column.
   public static func runs(epochs: CSVTable, batches: CSVTable?, name: String) throws
     -> [TrainingRun]
   {
@@ -27,22 +34,38 @@ extension TrainingRun {
       throw PlotError(
         kind: .data,
         message:
-          "\(epochs.source) is not a training history: it needs the columns epoch and cost "
-          + "(ewa train --history) or epoch and <run>_cost (ewa compare --history), "
-          + "not \(epochs.header.joined(separator: ","))")
+          "\(MessageText.inline(epochs.source)) is not a training history: it needs the columns "
+          + "epoch and cost (ewa train --history) or epoch and <run>_cost (ewa compare --history), "
+          + "not \(MessageText.quoted(epochs.header.joined(separator: ",")))")
     }
-    let epochNumbers = try epochs.numbers("epoch")
+    let costColumns = names.map { run in run.map { "\($0)_cost" } ?? "cost" }
+    try requireColumns(["epoch"] + costColumns, in: epochs)
+    guard !epochs.rows.isEmpty else {
+      throw PlotError(
+        kind: .data,
+        message:
+          "\(MessageText.inline(epochs.source)) has a header but no rows; a training history has "
+          + "one row per epoch")
+    }
+    let epochNumbers = try counts(epochs, "epoch", minimum: 1, strictly: true)
     var batchSteps: [Double] = []
     var batchEpochs: [Double] = []
     if let batches {
-      batchSteps = try batches.numbers("step")
-      batchEpochs = try batches.numbers("epoch")
+      try requireColumns(["step", "epoch"] + costColumns, in: batches)
+      batchSteps = try counts(batches, "step", minimum: 1, strictly: true)
+      batchEpochs = try counts(batches, "epoch", minimum: 1, strictly: false)
     }
     let epochEnds = try endSteps(
       of: epochNumbers, batchSteps: batchSteps, batchEpochs: batchEpochs, epochs: epochs)
-    return try names.map { run in
-      let costColumn = run.map { "\($0)_cost" } ?? "cost"
+    return try zip(names, costColumns).map { run, costColumn in
       let epochCosts = try epochs.numbers(costColumn)
+      guard epochCosts.contains(where: \.isFinite) else {
+        throw PlotError(
+          kind: .data,
+          message:
+            "\(MessageText.inline(epochs.source)), column \(MessageText.quoted(costColumn)): "
+            + "no row has a cost")
+      }
       let batchCosts = try batches.map { try $0.numbers(costColumn) } ?? []
       let kept = batchCosts.indices.filter { batchCosts[$0].isFinite }
       let ended = epochCosts.indices.filter { epochCosts[$0].isFinite && epochEnds[$0].isFinite }
@@ -53,6 +76,56 @@ extension TrainingRun {
     }
   }
 
+  /// Checks that `table` has each of `columns`, and no column name twice.
+  private static func requireColumns(_ columns: [String], in table: CSVTable) throws(PlotError) {
+    var seen: Set<String> = []
+    for name in table.header where !seen.insert(name).inserted {
+      throw PlotError(
+        kind: .data,
+        message:
+          "\(MessageText.inline(table.source)), line 1: two columns are named "
+          + "\(MessageText.quoted(name)); a training history names each column once")
+    }
+    for name in columns where !table.has(name) {
+      throw PlotError(
+        kind: .data,
+        message:
+          "\(MessageText.inline(table.source)), line 1: the training history has no column "
+          + "\(MessageText.quoted(name)); its columns are "
+          + MessageText.quoted(table.header.joined(separator: ",")))
+    }
+  }
+
+  /// The whole numbers of a counting column (epochs, steps): each at least `minimum`, and above
+  /// the one before (`strictly`) or not below it.
+  private static func counts(_ table: CSVTable, _ name: String, minimum: Double, strictly: Bool)
+    throws -> [Double]
+  {
+    let column = try table.index(of: name)
+    let values = try table.numbers(at: column)
+    var previous: Double?
+    for (r, value) in values.enumerated() {
+      func refuse(_ why: String) -> PlotError {
+        PlotError(
+          kind: .data,
+          message:
+            "\(MessageText.inline(table.source)), line \(table.lines[r]), column "
+            + "\(MessageText.quoted(name)): \(MessageText.quoted(table.rows[r][column])) \(why)")
+      }
+      guard !value.isNaN else { throw refuse("is empty; every row needs its \(name)") }
+      guard value >= minimum, value <= 0x1p53, value == value.rounded() else {
+        throw refuse("is not a whole number from \(Int(minimum)) to 2^53")
+      }
+      if let previous, strictly ? value <= previous : value < previous {
+        throw refuse(
+          "follows \(NumberText.format(previous)) on the row before; the \(name) numbers "
+            + (strictly ? "increase" : "never decrease"))
+      }
+      previous = value
+    }
+    return values
+  }
+
   /// The global step at the end of each epoch.
   private static func endSteps(
     of epochNumbers: [Double], batchSteps: [Double], batchEpochs: [Double], epochs: CSVTable
@@ -60,12 +133,12 @@ extension TrainingRun {
     guard !batchSteps.isEmpty else {
       guard epochs.has("step") else {
         throw PlotError(
-          kind: .input,
+          kind: .data,
           message:
-            "\(epochs.source) has no step column and no mini-batch file beside it "
+            "\(MessageText.inline(epochs.source)) has no step column and no mini-batch file beside it "
             + "(\(TrainingHistory.batchPath(for: epochs.source))) to place its epochs")
       }
-      return try epochs.numbers("step")
+      return try counts(epochs, "step", minimum: 1, strictly: true)
     }
     var last: [Double: Double] = [:]
     for (step, epoch) in zip(batchSteps, batchEpochs) where step.isFinite && epoch.isFinite {

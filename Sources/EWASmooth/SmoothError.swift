@@ -22,11 +22,16 @@ public enum SmoothError: CategorizedError, Equatable {
   case stateCorrupt(path: String, reason: String)
   case stateVersion(path: String, found: Int, expected: Int)
   case stateMismatch(path: String, what: String, saved: String, requested: String)
+  /// Another run holds the state file's lock (see ``StateLock``).
+  case stateLocked(path: String, seconds: Int)
+  /// The state file's lock file cannot be opened or locked.
+  case stateLockFailed(path: String, reason: String)
 
   public var kind: FailureKind {
     switch self {
     case .cannotOpen: .input
-    case .readFailed, .writeFailed, .outputClosed: .io
+    case .readFailed, .writeFailed, .outputClosed, .stateLockFailed: .io
+    case .stateLocked: .temporary
     case .unknownColumn, .columnIndexOutOfRange, .noColumnToSmooth, .invalidOption: .usage
     case .unterminatedQuote, .textAfterQuote, .fieldCount, .notANumber, .badTimestamp,
       .timeWentBackwards, .headerMismatch, .stateCorrupt, .stateVersion, .stateMismatch:
@@ -64,11 +69,18 @@ public enum SmoothError: CategorizedError, Equatable {
       "no column has a number as its first value; choose one with --column among: "
         + available.joined(separator: ", ")
     case .invalidOption(let sentence): sentence
-    case .stateCorrupt(let path, let reason): "state file \(path) is not valid: \(reason)"
+    case .stateCorrupt(let path, let reason):
+      "state file \(MessageText.inline(path)) is not valid: \(reason)"
     case .stateVersion(let path, let found, let expected):
-      "state file \(path) has format version \(found); this ewa reads version \(expected)"
+      "state file \(MessageText.inline(path)) has format version \(found); this ewa reads "
+        + "version \(expected) (start again without the file, or use the ewa that wrote it)"
     case .stateMismatch(let path, let what, let saved, let requested):
-      "state file \(path) was saved for \(what) \(saved), not \(requested)"
+      "state file \(MessageText.inline(path)) was saved for \(what) \(saved), not \(requested)"
+    case .stateLocked(let path, let seconds):
+      "state file \(MessageText.inline(path)) is in use by another ewa run (its lock "
+        + "\(MessageText.inline(path)).lock was held for \(seconds) s); try again when it has finished"
+    case .stateLockFailed(let path, let reason):
+      "cannot lock state file \(MessageText.inline(path)): \(reason)"
     }
   }
 }

@@ -1,16 +1,31 @@
 import EWA
 import Foundation
 
-/// The saved state of a smoothing run (`--state FILE`): versioned JSON, so that smoothing two files
-/// one after the other gives the rows of smoothing them concatenated.
-public struct SmoothState: Codable, Equatable, Sendable {
-  /// The format version this build reads and writes.
-  public static let formatVersion = 1
+/// The saved state of a smoothing run (`--state FILE`), so that smoothing two files one after the
+/// other gives the rows of smoothing them concatenated.
+///
+/// The file is versioned JSON with one group per line, written by ``SmoothStateWriter`` and read
+/// back by ``SmoothStateReader`` in one pass each, without building a tree of the document
+/// (a million groups cost about as much to save and load as to smooth). Every number reads back
+/// bit for bit. See ``SmoothStateWriter`` for the layout. A state file is untrusted input: every
+/// field is checked on load, and a bad one is named (`groups.3.columns.0.tracks.1.count`).
+public struct SmoothState: Equatable, Sendable {
+  /// The format version this build reads and writes (version 1 was one pretty-printed document).
+  public static let formatVersion = 2
+  /// The largest observation count accepted in a state file: far above any real run, and far
+  /// enough below `Int.max` that counting on cannot overflow.
+  public static let countLimit = 1 << 53
 
   /// One group's key (nil without `--group-by`) and state.
-  public struct Group: Codable, Equatable, Sendable {
-    public var key: String?
+  public struct Group: Equatable, Sendable {
+    /// The bytes of the group-by cell, exactly as read (they need not be UTF-8).
+    public var key: [UInt8]?
     public var state: GroupState
+
+    public init(key: [UInt8]?, state: GroupState) {
+      self.key = key
+      self.state = state
+    }
   }
 
   public var version = SmoothState.formatVersion
@@ -27,44 +42,52 @@ public struct SmoothState: Codable, Equatable, Sendable {
   /// Reads a state file.
   ///
   /// - Returns: nil if `path` does not exist (a first run).
-  /// - Throws: ``SmoothError/stateCorrupt(path:reason:)`` or
+  /// - Throws: ``SmoothError/cannotOpen(path:reason:)`` for a file that cannot be read,
+  ///   ``SmoothError/stateCorrupt(path:reason:)`` naming the bad field, or
   ///   ``SmoothError/stateVersion(path:found:expected:)``.
   public static func load(path: String) throws(SmoothError) -> SmoothState? {
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .cannotOpen(path: path, reason: "it cannot be read")
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return nil }
+      throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
-    struct Versioned: Decodable { var version: Int }
-    let decoder = JSONDecoder()
-    guard let versioned = try? decoder.decode(Versioned.self, from: data) else {
-      throw .stateCorrupt(path: path, reason: "it is not JSON with a \"version\" number")
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
-    guard versioned.version == formatVersion else {
-      throw .stateVersion(path: path, found: versioned.version, expected: formatVersion)
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw .cannotOpen(path: path, reason: "it is not a regular file")
     }
-    do {
-      return try decoder.decode(SmoothState.self, from: data)
-    } catch {
-      throw .stateCorrupt(path: path, reason: Self.reason(error))
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(status.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count == 0 { break }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .readFailed(name: path, reason: String(cString: strerror(errno)))
+      }
+      bytes += chunk[..<count]
     }
+    return try decode(bytes, path: path)
   }
 
-  private static func reason(_ error: Error) -> String {
-    switch error as? DecodingError {
-    case .keyNotFound(let key, _): "the field \"\(key.stringValue)\" is missing"
-    case .typeMismatch(_, let context), .valueNotFound(_, let context),
-      .dataCorrupted(let context):
-      "the field \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is malformed"
-    default: "it cannot be decoded"
-    }
+  /// Decodes the bytes of a state file.
+  ///
+  /// - Parameter path: the file's name in messages.
+  /// - Throws: as ``load(path:)``.
+  public static func decode(_ bytes: [UInt8], path: String) throws(SmoothError) -> SmoothState {
+    try SmoothStateReader.decode(bytes, path: path)
   }
 
-  /// Writes the state atomically, as pretty-printed JSON with sorted keys.
+  /// The bytes of the state file.
+  public var encoded: [UInt8] { SmoothStateWriter.encode(self) }
+
+  /// Writes the state atomically.
   public func save(path: String) throws(AtomicFileError) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let data = (try? encoder.encode(self)) ?? Data()
-    try AtomicFile.write(data, to: path)
+    try AtomicFile.write(Data(encoded), to: path)
   }
 
   /// Checks that a saved state was made by the same request as `self`.
@@ -72,7 +95,11 @@ public struct SmoothState: Codable, Equatable, Sendable {
   /// - Throws: ``SmoothError/stateMismatch(path:what:saved:requested:)`` naming the difference.
   public func checkResumable(from saved: SmoothState, path: String) throws(SmoothError) {
     func check(_ what: String, _ old: String, _ new: String) throws(SmoothError) {
-      if old != new { throw .stateMismatch(path: path, what: what, saved: old, requested: new) }
+      if old != new {
+        throw .stateMismatch(
+          path: path, what: what, saved: MessageText.quoted(old), requested: MessageText.quoted(new)
+        )
+      }
     }
     try check("columns", saved.columns.joined(separator: ","), columns.joined(separator: ","))
     try check(

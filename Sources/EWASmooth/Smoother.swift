@@ -21,6 +21,8 @@ public final class Smoother {
   let output: OutputBuffer
   var savedState: SmoothState?
   var statePath = ""
+  /// Whether the saved state's groups have moved into ``groups``.
+  var restored = false
 
   @exclusivity(unchecked) var fieldCount = 0
   @exclusivity(unchecked) var names: [String] = []
@@ -57,13 +59,11 @@ public final class Smoother {
 
   /// The state to save after the input has been read: the saved one if no data row was read.
   public var finalState: SmoothState? {
-    guard decided, rowsRead > 0 else { return savedState }
+    guard decided, rowsRead > 0 || restored else { return savedState }
     return state(
       groups: groups.indices.map { index in
         SmoothState.Group(
-          key: options.groupBy == nil
-            ? nil : String(decoding: groupTable.keys[index], as: UTF8.self),
-          state: groups[index])
+          key: options.groupBy == nil ? nil : groupTable.keys[index], state: groups[index])
       })
   }
 
@@ -185,7 +185,13 @@ public final class Smoother {
     if let headerRecord {
       try headerRecord.withRecord { (record) throws(SmoothError) in try writeHeader(record) }
     }
-    if let savedState { try restore(savedState) }
+    if let saved = savedState {
+      // The groups move into this smoother: the saved copy would keep every group's arrays
+      // shared, and the first update of each would copy them.
+      savedState?.groups = []
+      try restore(saved)
+      restored = true
+    }
     if options.groupBy == nil, groups.isEmpty { groups.append(newGroup()) }
     let held = pending
     pending = []
@@ -238,8 +244,13 @@ public final class Smoother {
           path: statePath, reason: "its groups do not match its columns and decays")
       }
       if let key = group.key {
-        var bytes = Array(key.utf8)
-        _ = bytes.withUnsafeMutableBufferPointer { groupTable.index(of: .init($0)) }
+        let (index, added) = key.withUnsafeBufferPointer { groupTable.index(of: $0) }
+        guard added else {
+          throw .stateCorrupt(
+            path: statePath,
+            reason: "groups.\(groups.count).key: \(MessageText.quoted(bytes: key)) is the key of "
+              + "groups.\(index) too")
+        }
       }
       groups.append(group.state)
     }

@@ -38,6 +38,8 @@ public struct AMSGrad<Scalar: OptimizerScalar>: Optimizer {
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
     let epsilon = adam.epsilon
+    // A checkpoint's maximum is validated on load; this only guards against a program error.
+    precondition(maximum.count == parameters.count, "the maximum has \(maximum.count) elements")
     maximum.withUnsafeMutableBufferPointer { top in
       adam.moments.step(&parameters, gradient: gradient) { w, m, s, i in
         let largest = Swift.max(top[i], s)

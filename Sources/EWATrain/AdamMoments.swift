@@ -51,7 +51,11 @@ public struct AdamMoments<Scalar: OptimizerScalar>: Codable, Equatable, Sendable
       parameters.withUnsafeMutableBufferPointer { w in
         first.withUnsafeMutableCorrected { m in
           second.withUnsafeMutableCorrected { s in
-            precondition(m.count == w.count, "the optimizer was made for \(m.count) parameters")
+            // Checked on every step (cheap): a checkpoint's moments are validated on load, so
+            // these can only fail for a program error, never for a file's contents.
+            precondition(
+              m.count == w.count && s.count == w.count && g.count == w.count,
+              "the optimizer was made for \(m.count) and \(s.count) parameters, not \(w.count)")
             for i in 0..<w.count {
               let gi = g[i]
               let mi = ExponentialAverage<[Scalar]>.blend(m[i], gi, keep: keep1, gain: gain1)

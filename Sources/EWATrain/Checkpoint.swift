@@ -20,6 +20,25 @@ public struct Checkpoint: Codable, Equatable, Sendable {
   public var epoch: Int
   /// Steps (mini-batches) completed.
   public var step: Int
+  /// The mean cost of the last epoch run (nil in checkpoints written before it was saved), so
+  /// that resuming a run with no epochs left reports the cost it ended with.
+  public var finalCost: Double?
+
+  public init(
+    network: DenseNetwork, configuration: TrainingConfiguration, dataFingerprint: String,
+    parameters: [Double], optimizer: SavedOptimizer, generator: SeededGenerator, epoch: Int,
+    step: Int, finalCost: Double? = nil
+  ) {
+    self.network = network
+    self.configuration = configuration
+    self.dataFingerprint = dataFingerprint
+    self.parameters = parameters
+    self.optimizer = optimizer
+    self.generator = generator
+    self.epoch = epoch
+    self.step = step
+    self.finalCost = finalCost
+  }
 
   /// Writes the checkpoint as JSON, atomically.
   ///
@@ -35,44 +54,64 @@ public struct Checkpoint: Codable, Equatable, Sendable {
     try AtomicFile.write(data, to: path)
   }
 
-  /// Reads a checkpoint.
+  /// Reads a checkpoint and checks every field (see ``validate()``).
   ///
-  /// - Throws: ``TrainingError`` (data) when the file is unreadable, corrupt, or of another version.
+  /// - Throws: ``TrainingError`` (input) when the file cannot be read, (data) when it is corrupt,
+  ///   of another version, or has a field out of range, naming the field.
   public static func load(from path: String) throws(TrainingError) -> Checkpoint {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw TrainingError(kind: .input, message: "cannot read checkpoint \(path).")
+    let name = MessageText.inline(path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path)
+    else {
+      throw TrainingError(kind: .input, message: "cannot read checkpoint \(name).")
     }
+    return try decode(data, name: name)
+  }
+
+  /// Decodes and checks the bytes of a checkpoint.
+  ///
+  /// - Parameter name: the file's name in messages.
+  /// - Throws: ``TrainingError`` (data), as ``load(from:)``.
+  public static func decode(_ data: Data, name: String) throws(TrainingError) -> Checkpoint {
     struct Version: Decodable { let version: Int }
     guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-      throw .data("checkpoint \(path) is corrupt: it is not a JSON object with a version.")
+      throw .data("checkpoint \(name) is corrupt: it is not a JSON object with a version.")
     }
     guard version.version == currentVersion else {
       throw .data(
-        "checkpoint \(path) has format version \(version.version); this ewa reads version \(currentVersion)."
+        "checkpoint \(name) has format version \(version.version); this ewa reads version \(currentVersion)."
       )
     }
+    let checkpoint: Checkpoint
     do {
-      return try JSONDecoder().decode(Checkpoint.self, from: data)
+      checkpoint = try JSONDecoder().decode(Checkpoint.self, from: data)
     } catch {
-      throw .data("checkpoint \(path) is corrupt: \(Self.describe(error))")
+      throw .data("checkpoint \(name) is corrupt: \(Self.describe(error))")
     }
+    do {
+      try checkpoint.validate()
+    } catch {
+      throw .data("checkpoint \(name): \(error.field): \(error.message).")
+    }
+    return checkpoint
   }
 
   private static func describe(_ error: Error) -> String {
     switch error as? DecodingError {
     case .keyNotFound(let key, let c)?:
-      return "missing \"\(key.stringValue)\" at \(path(c.codingPath))."
+      return "missing \(MessageText.quoted(key.stringValue)) at \(path(c.codingPath))."
     case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?:
-      return "bad value at \(path(c.codingPath)) (\(c.debugDescription))."
+      return "bad value at \(path(c.codingPath)) (\(MessageText.inline(c.debugDescription)))."
     default:
-      return "\(error)."
+      return "\(MessageText.inline("\(error)"))."
     }
   }
 
+  /// A coding path as `optimizer.adam.moments.second.corrected.3` (without the `_0` of an
+  /// enumeration's payload).
   private static func path(_ keys: [CodingKey]) -> String {
-    keys.isEmpty
-      ? "the top level"
-      : keys.map { $0.intValue.map(String.init) ?? $0.stringValue }
-        .joined(separator: ".")
+    let names = keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.filter { $0 != "_0" }
+    return names.isEmpty ? "the top level" : MessageText.inline(names.joined(separator: "."))
   }
 }

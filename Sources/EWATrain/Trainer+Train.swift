@@ -7,6 +7,8 @@ extension Trainer {
   ///   - history: receives every epoch row and mini-batch cost; intact up to a failure.
   ///   - run: the column group of `history` this run fills.
   ///   - onEpoch: called after each epoch (for progress).
+  /// - Returns: the summary; its final cost is the last epoch's, also when no epoch was left to
+  ///   run after resuming (the cost the checkpoint saved).
   /// - Throws: ``TrainingError`` when the cost diverges (`history` keeps what came before).
   public func train(
     epochs: Int, test: Dataset?, history: inout TrainingHistory?, run: Int = 0,
@@ -43,7 +45,8 @@ extension Trainer {
     let train = evaluate(data)
     return TrainingSummary(
       optimizer: configuration.optimizer.kind.rawValue, trainAccuracy: train.accuracy,
-      testAccuracy: test.map { evaluate($0).accuracy }, finalCost: last?.cost ?? train.cost,
+      testAccuracy: test.map { evaluate($0).accuracy },
+      finalCost: last?.cost ?? lastCost ?? train.cost,
       epochs: epoch, steps: step, seconds: seconds)
   }
 }

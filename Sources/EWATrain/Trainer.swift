@@ -14,6 +14,8 @@ public final class Trainer {
   public private(set) var epoch = 0
   /// Steps completed.
   public private(set) var step = 0
+  /// The mean cost of the last epoch run, in this process or before the checkpoint it resumed.
+  public private(set) var lastCost: Double?
   private let schedule: any LearningRateSchedule
   private let workspace: NetworkWorkspace
   private var order: [Int]
@@ -68,11 +70,20 @@ public final class Trainer {
     else {
       throw TrainingError.data("checkpoint \(path) is corrupt: its state does not fit the network.")
     }
+    // Every epoch takes the same number of steps on the same data and batch size.
+    let perEpoch = (data.count + configuration.batchSize - 1) / configuration.batchSize
+    guard checkpoint.epoch.multipliedReportingOverflow(by: perEpoch) == (checkpoint.step, false)
+    else {
+      throw TrainingError.data(
+        "checkpoint \(path): step: \(checkpoint.step) steps in \(checkpoint.epoch) epochs of "
+          + "\(perEpoch) steps each.")
+    }
     parameters = checkpoint.parameters
     optimizer = checkpoint.optimizer.optimizer
     generator = checkpoint.generator
     epoch = checkpoint.epoch
     step = checkpoint.step
+    lastCost = checkpoint.finalCost
   }
 
   /// The state after the epochs completed so far.
@@ -80,7 +91,7 @@ public final class Trainer {
     Checkpoint(
       network: network, configuration: configuration, dataFingerprint: data.fingerprint,
       parameters: parameters, optimizer: SavedOptimizer(optimizer), generator: generator,
-      epoch: epoch, step: step)
+      epoch: epoch, step: step, finalCost: lastCost)
   }
 
   /// The learning rate of the next step.
@@ -123,6 +134,7 @@ public final class Trainer {
       start = end
     }
     epoch += 1
+    lastCost = total / Double(n)
     return EpochRecord(epoch: epoch, step: step, learningRate: rate, cost: total / Double(n))
   }
 

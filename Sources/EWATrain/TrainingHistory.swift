@@ -46,8 +46,10 @@ public struct TrainingHistory: Sendable {
     var text = header.joined(separator: ",") + "\n"
     let count = epochs.map(\.count).max() ?? 0
     for i in 0..<count {
-      var cells = [epochs[0].indices.contains(i) ? "\(epochs[0][i].record.epoch)" : ""]
-      if names.isEmpty { cells.append("\(epochs[0][i].record.step)") }
+      // The epoch of the first run that has row i (an earlier run may have stopped before it).
+      let first = epochs.first { $0.indices.contains(i) }![i]
+      var cells = ["\(first.record.epoch)"]
+      if names.isEmpty { cells.append("\(first.record.step)") }
       for run in epochs.indices {
         guard run < epochs.count, epochs[run].indices.contains(i) else {
           cells += Array(repeating: "", count: columns.count)

@@ -120,22 +120,25 @@ import Testing
     try expectFailure(
       ["--state", state.path], stdin: "x\n1\n", status: 65,
       message:
-        "ewa: state file \(state.path) is not valid: it is not JSON with a \"version\" number")
+        "ewa: state file \(state.path) is not valid: line 1, it is not an ewa state file "
+        + "(its first field is not \"format\")")
     try "{\"version\": 99}".write(to: state, atomically: true, encoding: .utf8)
     try expectFailure(
       ["--state", state.path], stdin: "x\n1\n", status: 65,
-      message: "ewa: state file \(state.path) has format version 99; this ewa reads version 1")
+      message: "ewa: state file \(state.path) has format version 99; this ewa reads version 2 "
+        + "(start again without the file, or use the ewa that wrote it)")
     try "{\"version\": 1, \"columns\": 3}".write(to: state, atomically: true, encoding: .utf8)
     try expectFailure(
       ["--state", state.path], stdin: "x\n1\n", status: 65,
-      message: "ewa: state file \(state.path) is not valid: the field \"columns\" is malformed")
+      message: "ewa: state file \(state.path) has format version 1; this ewa reads version 2 "
+        + "(start again without the file, or use the ewa that wrote it)")
     try FileManager.default.removeItem(at: state)
     #expect(try ewa(["smooth", "--state", state.path], stdin: "x,y\n1,2\n").status == 0)
     try expectFailure(
       ["--state", state.path, "--column", "x"], stdin: "x,y\n1,2\n", status: 65,
-      message: "ewa: state file \(state.path) was saved for columns x,y, not x")
+      message: "ewa: state file \(state.path) was saved for columns \"x,y\", not \"x\"")
     try expectFailure(
       ["--state", state.path, "--beta", "0.5"], stdin: "x,y\n1,2\n", status: 65,
-      message: "ewa: state file \(state.path) was saved for decays 0.9, not 0.5")
+      message: "ewa: state file \(state.path) was saved for decays \"0.9\", not \"0.5\"")
   }
 }

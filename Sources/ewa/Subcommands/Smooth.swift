@@ -46,7 +46,8 @@ struct Smooth: ParsableCommand {
   var time: String?
   @Option(
     help: ArgumentHelp(
-      "Resume from this file if it exists; save the final state to it.", valueName: "file"))
+      "Resume from this file if it exists; save the final state to it (locked through "
+        + "FILE.lock meanwhile).", valueName: "file"))
   var state: String?
   @Option(
     help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
@@ -103,6 +104,11 @@ struct Smooth: ParsableCommand {
         warnAboutSkipped(parallel.skippedCells, first: parallel.firstSkippedCell)
         return
       }
+      // Held from reading the state to replacing it: a second run waits, then fails with 75.
+      let lock = try state.map { (path) throws(SmoothError) in
+        try StateLock(statePath: path, timeout: 5)
+      }
+      defer { withExtendedLifetime(lock) {} }
       do {
         if let state, let saved = try SmoothState.load(path: state) {
           smoother.resume(from: saved, path: state)
