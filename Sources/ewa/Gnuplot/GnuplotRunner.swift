@@ -40,22 +40,26 @@ enum GnuplotRunner {
         try draw(figure, to: .script(path: script, terminal: terminal), comment: comment)
         throw GnuplotMissing(scriptPath: script, drawing: path)
       }
+      // Refuses a directory, a read-only file or a dangling link before gnuplot runs; the image
+      // is then copied through the writer, which keeps a symlink, a device or a file's mode.
+      let writer = try AtomicWriter(path: path)
       let temporary =
         directory(of: path) + ".\(stem(of: path)).\(getpid()).tmp.\(terminal.fileExtension ?? "")"
       let script = GnuplotScript.render(
         figure, terminal: terminal, output: temporary, comment: comment)
-      do {
-        try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
-        try checkDrawn(temporary, drawing: path)
-      } catch {
+      let cleanup = InterruptCleanup.register(file: temporary)
+      defer {
         unlink(temporary)
-        throw error
+        InterruptCleanup.unregister(cleanup)
       }
-      guard rename(temporary, path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        throw PlotError(kind: .io, message: "cannot write \(path): \(reason)")
+      try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
+      try checkDrawn(temporary, drawing: path)
+      guard let image = FileManager.default.contents(atPath: temporary) else {
+        throw PlotError(
+          kind: .io, message: "cannot read the image gnuplot drew for \(MessageText.inline(path))")
       }
+      try writer.write(image)
+      try writer.commit()
     case .dumb(let terminal, let fallbackName):
       guard let gnuplot = locate() else {
         let script = fallbackName + ".gp"
