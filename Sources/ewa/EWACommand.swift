@@ -13,6 +13,7 @@ struct EWACommand: ParsableCommand {
   )
 
   static func main() {
+    StandardOutput.secureStandardDescriptors()
     SignalHandlers.install()
     main(nil)
   }

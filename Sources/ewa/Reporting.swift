@@ -30,20 +30,44 @@ enum ExitStatus: Int32 {
 }
 
 /// Writes one line to standard error, prefixed with `ewa: `.
+///
+/// The last safety net for messages: any control character left in `message` (a newline, an
+/// escape sequence from a file name that skipped ``MessageText``) is shown escaped, so one
+/// message is always one line and nothing raw reaches the terminal.
 func printError(_ message: String) {
-  var line = "ewa: " + message
-  if !line.hasSuffix("\n") { line += "\n" }
+  var text = message
+  while text.hasSuffix("\n") { text.removeLast() }
+  var line = "ewa: "
+  for scalar in text.unicodeScalars {
+    let value = scalar.value
+    if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF
+      || (0x200B...0x200F).contains(value) || (0x2028...0x202E).contains(value)
+    {
+      line += MessageText.inline(String(Character(scalar)))
+    } else {
+      line.unicodeScalars.append(scalar)
+    }
+  }
+  line += "\n"
   let bytes = Array(line.utf8)
   _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
 
 /// Runs a subcommand's work; a library error becomes one line on standard error and the exit
-/// status of its kind, instead of a stack trace.
+/// status of its kind, instead of a stack trace. Standard output is flushed and checked at the
+/// end: a failed write is exit 74, a reader that went away (EPIPE) a quiet exit 0.
 func reportingErrors(_ body: () throws -> Void) throws {
   do {
     try body()
+    try StandardOutput.flush()
+  } catch StandardOutputError.readerGone {
+    throw ExitCode.success
   } catch let error as CategorizedError {
+    if !(error is StandardOutputError) { try? StandardOutput.flush() }
     printError(error.description)
     throw ExitCode(ExitStatus(error.kind).rawValue)
+  } catch {
+    try? StandardOutput.flush()
+    throw error
   }
 }

@@ -67,7 +67,26 @@ enum GnuplotRunner {
         throw GnuplotMissing(scriptPath: script, drawing: nil)
       }
       let script = GnuplotScript.render(figure, terminal: terminal, output: nil, comment: comment)
-      try run(gnuplot, script: script, drawing: "the chart", standardOutput: .standardOutput)
+      // gnuplot does not check its own writes, so the chart is captured in a file and copied
+      // through ewa's checked standard output (a full disk or closed output is then exit 74).
+      let chart = FileManager.default.temporaryDirectory
+        .appendingPathComponent("ewa-chart-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt")
+      let cleanup = InterruptCleanup.register(file: chart.path)
+      defer {
+        unlink(chart.path)
+        InterruptCleanup.unregister(cleanup)
+      }
+      let descriptor = open(chart.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      guard descriptor >= 0 else {
+        throw PlotError(
+          kind: .io, message: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+      }
+      let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+      try run(gnuplot, script: script, drawing: "the chart", standardOutput: handle)
+      try handle.seek(toOffset: 0)
+      while let block = try handle.read(upToCount: 1 << 16), !block.isEmpty {
+        try StandardOutput.write(block)
+      }
     }
   }
 

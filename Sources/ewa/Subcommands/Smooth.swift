@@ -87,8 +87,10 @@ struct Smooth: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(
+        files.flatMap { FileRoles.input("the input file", $0) }, FileRoles.output("--state", state))
       let options = try makeOptions()
-      signal(SIGPIPE, SIG_IGN)
+      try StandardOutput.checkOpen()
       let sink = FileDescriptorSink(descriptor: STDOUT_FILENO)
       let output = OutputBuffer(sink: sink, capacity: 1 << 16)
       let smoother = Smoother(options: options, output: output)

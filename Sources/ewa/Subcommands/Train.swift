@@ -31,6 +31,9 @@ struct Train: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(
+        data.inputRoles, FileRoles.input("--resume", resume), FileRoles.history("--history", history),
+        FileRoles.output("--save", save))
       let (train, test) = try data.source.prepare()
       let configuration = try network.configuration(
         optimizer: optimizerOptions.settings(for: optimizer), lr: optimizerOptions.lr ?? 0.0007,
@@ -53,7 +56,7 @@ struct Train: ParsableCommand {
       }
       if let history, let log { try log.write(to: history) }
       if let save { try trainer.checkpoint.save(to: save) }
-      print(json ? try summaryJSON(summary) : describe(summary))
+      try StandardOutput.print(json ? try summaryJSON(summary) : describe(summary))
     }
   }
 }
