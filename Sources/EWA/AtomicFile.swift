@@ -24,6 +24,13 @@ public enum AtomicFile {
     try write(Data(text.utf8), to: path)
   }
 
+  /// Whether a write to `path` goes straight through to a character device or a FIFO (through
+  /// symbolic links) instead of replacing a file.
+  public static func writesThrough(_ path: String) -> Bool {
+    if case .stream = try? FileDestination.resolve(path) { return true }
+    return false
+  }
+
   /// Streams a file: `body` appends to the writer, and the file is put in place when it returns;
   /// if it throws, the destination is left unchanged and the temporary file removed.
   ///

@@ -84,9 +84,14 @@ public struct PathConflict: CategorizedError, Equatable {
   }
 
   /// Fails on the first output whose file is also another role's (input or output) of the run;
-  /// standard input and output (`-`) are skipped.
+  /// standard input and output (`-`) and character devices (`/dev/null` twice destroys
+  /// nothing) are skipped.
   public static func check(_ roles: [Role]) throws(PathConflict) {
-    let named = roles.filter { $0.path != "-" && !$0.path.isEmpty }
+    let named = roles.filter { role in
+      var info = stat()
+      let isDevice = stat(role.path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR
+      return role.path != "-" && !role.path.isEmpty && !isDevice
+    }
     let identities = named.map { FileIdentity($0.path) }
     for (i, role) in named.enumerated() where role.isOutput {
       for (j, other) in named.enumerated() where j != i && identities[j] == identities[i] {

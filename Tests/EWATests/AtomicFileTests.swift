@@ -12,14 +12,17 @@ import Testing
 struct ScratchFolder {
   let path: String
   init() throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("ewa-atomic-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
   func file(_ name: String) -> String { path + "/" + name }
   func remove() { try? FileManager.default.removeItem(atPath: path) }
   /// The names in the folder (temporary files included).
-  var names: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
+  var names: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+  }
   func text(_ name: String) -> String? {
     FileManager.default.contents(atPath: file(name)).map { String(decoding: $0, as: UTF8.self) }
   }
@@ -56,7 +59,8 @@ func fileInfo(_ path: String) -> stat {
     #expect(fileInfo(folder.file("link.csv")).st_mode & S_IFMT == S_IFLNK)
     #expect(fileInfo(folder.file("chain.csv")).st_mode & S_IFMT == S_IFLNK)
     #expect(folder.names == ["chain.csv", "link.csv", "real"])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("real")) == ["target.csv"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.file("real")) == ["target.csv"])
   }
 
   @Test func aDanglingSymlinkIsRefusedAndNothingCreated() throws {

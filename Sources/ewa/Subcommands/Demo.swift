@@ -52,7 +52,8 @@ struct Demo: ParsableCommand {
         (figures.flatMap { [$0.name + ".gp", $0.name + ".png"] } + ["README.md"]).flatMap {
           FileRoles.output("the --output-dir file", folder + $0)
         })
-      try StandardOutput.print("computed \(figures.count) figures in \(seconds(clock.now - started))")
+      try StandardOutput.print(
+        "computed \(figures.count) figures in \(seconds(clock.now - started))")
       let gnuplot = GnuplotRunner.locate()
       for entry in figures {
         let drawn = clock.now
@@ -68,6 +69,7 @@ struct Demo: ParsableCommand {
           made += ", .png"
         }
         try StandardOutput.print("  \(made)  (\(seconds(clock.now - drawn)))")
+        try StandardOutput.flush()
       }
       try AtomicFile.write(Gallery.index(of: figures), to: folder + "README.md")
       if gnuplot == nil {

@@ -17,9 +17,11 @@ enum FileRoles {
   /// A training history written as `option`: the epoch file and its `-batches.csv` sibling.
   static func history(_ option: String, _ path: String?) -> [PathConflict.Role] {
     guard let path else { return [] }
+    if AtomicFile.writesThrough(path) { return output(option, path) }
     return [
       PathConflict.Role(option, path, isOutput: true),
-      PathConflict.Role("\(option)'s batch file", TrainingHistory.batchPath(for: path), isOutput: true),
+      PathConflict.Role(
+        "\(option)'s batch file", TrainingHistory.batchPath(for: path), isOutput: true),
     ]
   }
 
