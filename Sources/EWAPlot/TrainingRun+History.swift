@@ -1,3 +1,4 @@
+import EWA
 import EWASmooth
 import EWATrain
 
@@ -27,9 +28,9 @@ extension TrainingRun {
       throw PlotError(
         kind: .data,
         message:
-          "\(epochs.source) is not a training history: it needs the columns epoch and cost "
+          "\(MessageText.inline(epochs.source)) is not a training history: it needs the columns epoch and cost "
           + "(ewa train --history) or epoch and <run>_cost (ewa compare --history), "
-          + "not \(epochs.header.joined(separator: ","))")
+          + "not \(MessageText.list(epochs.header))")
     }
     let epochNumbers = try epochs.numbers("epoch")
     var batchSteps: [Double] = []
@@ -62,8 +63,9 @@ extension TrainingRun {
         throw PlotError(
           kind: .input,
           message:
-            "\(epochs.source) has no step column and no mini-batch file beside it "
-            + "(\(TrainingHistory.batchPath(for: epochs.source))) to place its epochs")
+            "\(MessageText.inline(epochs.source)) has no step column and no mini-batch file beside it "
+            + "(\(MessageText.inline(TrainingHistory.batchPath(for: epochs.source)))) to place its epochs"
+        )
       }
       return try epochs.numbers("step")
     }

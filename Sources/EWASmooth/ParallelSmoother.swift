@@ -100,9 +100,12 @@ public final class ParallelSmoother: @unchecked Sendable {
     }
     defer { close(descriptor) }
     var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+      throw .cannotOpen(path: path, reason: "it is a directory, not a file")
+    }
     guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
       throw .invalidOption(
-        "--threads reads a regular file in blocks, and \(path) is not one; "
+        "--threads reads a regular file in blocks, and \(MessageText.inline(path)) is not one; "
           + "standard input and pipes are read sequentially, so drop --threads")
     }
     size = Int(status.st_size)

@@ -22,6 +22,15 @@ extension EWABinary {
   static func run(
     _ arguments: [String], in directory: URL, output: Output, path: String? = nil
   ) throws -> (status: Int32, stderr: String) {
+    let run = try runCapturingBytes(arguments, in: directory, output: output, path: path)
+    return (run.status, String(decoding: run.stderr, as: UTF8.self))
+  }
+
+  /// As ``run(_:in:output:path:)``, with standard error as raw bytes.
+  static func runCapturingBytes(
+    _ arguments: [String], in directory: URL, output: Output = .file("/dev/null"),
+    path: String? = nil
+  ) throws -> (status: Int32, stderr: Data) {
     let process = Process()
     var environment = ProcessInfo.processInfo.environment
     if let path { environment["PATH"] = path }
@@ -49,8 +58,7 @@ extension EWABinary {
     process.standardError = try FileHandle(forWritingTo: stderrFile)
     try process.run()
     process.waitUntilExit()
-    let stderr = try String(contentsOf: stderrFile, encoding: .utf8)
-    return (process.terminationStatus, stderr)
+    return (process.terminationStatus, try Data(contentsOf: stderrFile))
   }
 
   /// The names in `directory`, hidden ones (temporary files) included, sorted.

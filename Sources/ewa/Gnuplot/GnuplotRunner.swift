@@ -136,10 +136,17 @@ enum GnuplotRunner {
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw PlotError(kind: .io, message: "cannot write \(path): no directory \(directory)")
+      throw PlotError(
+        kind: .io,
+        message:
+          "cannot write \(MessageText.inline(path)): no directory \(MessageText.inline(directory))")
     }
     guard FileManager.default.isWritableFile(atPath: directory) else {
-      throw PlotError(kind: .io, message: "cannot write \(path): \(directory) is not writable")
+      throw PlotError(
+        kind: .io,
+        message:
+          "cannot write \(MessageText.inline(path)): \(MessageText.inline(directory)) is not writable"
+      )
     }
   }
 

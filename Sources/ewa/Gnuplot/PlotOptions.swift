@@ -80,10 +80,10 @@ struct PlotOptions: ParsableArguments {
       )
     case (.some(let ext), _) where ext != "gp" && Terminal(fileExtension: ext) == nil:
       throw ValidationError(
-        "The output file '\(output ?? "")' must end in .png, .svg, .pdf or .gp.")
+        "The output file \(MessageText.quoted(output ?? "")) must end in .png, .svg, .pdf or .gp.")
     case (.some(let ext), .some(let choice)) where ext != "gp" && ext != choice.rawValue:
       throw ValidationError(
-        "--terminal \(choice.rawValue) conflicts with --output '\(output ?? "")'; the extension already chooses the terminal."
+        "--terminal \(choice.rawValue) conflicts with --output \(MessageText.quoted(output ?? "")); the extension already chooses the terminal."
       )
     default:
       break

@@ -94,7 +94,8 @@ struct Demo: ParsableCommand {
       prefix += part
       if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
         let reason = String(cString: strerror(errno))
-        throw PlotError(kind: .io, message: "cannot create the folder \(path): \(reason)")
+        throw PlotError(
+          kind: .io, message: "cannot create the folder \(MessageText.inline(path)): \(reason)")
       }
       prefix += "/"
     }
@@ -102,7 +103,8 @@ struct Demo: ParsableCommand {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
     else {
       throw PlotError(
-        kind: .io, message: "cannot create the folder \(path): a file of that name exists")
+        kind: .io,
+        message: "cannot create the folder \(MessageText.inline(path)): a file of that name exists")
     }
   }
 

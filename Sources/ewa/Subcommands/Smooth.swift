@@ -155,7 +155,8 @@ struct Smooth: ParsableCommand {
       guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\""),
         byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
       else {
-        throw .invalidOption("--delimiter must be one character (or tab), not \"\(delimiter)\"")
+        throw .invalidOption(
+          "--delimiter must be one character (or tab), not \(MessageText.quoted(delimiter))")
       }
       options.delimiter = byte
     }
