@@ -68,14 +68,7 @@ public struct CSVTable: Sendable {
   ///
   /// - Throws: ``SmoothError`` naming the columns there are.
   public func resolve(_ reference: String) throws(SmoothError) -> Int {
-    if let index = header.firstIndex(of: reference) { return index }
-    if let number = Int(reference), !reference.hasPrefix("+"), !reference.hasPrefix("-") {
-      guard (1...header.count).contains(number) else {
-        throw .columnIndexOutOfRange(number, count: header.count)
-      }
-      return number - 1
-    }
-    throw .unknownColumn(reference, available: header)
+    try ColumnNames.resolve(reference, in: header)
   }
 
   /// The numbers in column `name`, NaN where a cell is missing (empty, NA, NaN, null, N/A).
