@@ -37,20 +37,44 @@ enum ExitStatus: Int32 {
 func printError(_ message: String) {
   var text = message
   while text.hasSuffix("\n") { text.removeLast() }
-  var line = "ewa: "
+  writeStandardError("ewa: " + terminalSafe(text) + "\n")
+}
+
+/// Writes `text` to standard error as it is; a closed or full standard error is ignored (there
+/// is nowhere left to report it), never a crash as `FileHandle.write` would be.
+func writeStandardError(_ text: String) {
+  let bytes = Array(text.utf8)
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes.withUnsafeBytes {
+      write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset)
+    }
+    if written > 0 {
+      offset += written
+    } else if written < 0 && errno == EINTR {
+      continue
+    } else {
+      return
+    }
+  }
+}
+
+/// `text` with every control character and invisible mark (newline, escape, byte-order mark,
+/// zero-width and bidirectional marks) shown escaped as ``MessageText`` does, the rest as is.
+func terminalSafe(_ text: String) -> String {
+  var line = ""
   for scalar in text.unicodeScalars {
     let value = scalar.value
     if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF
       || (0x200B...0x200F).contains(value) || (0x2028...0x202E).contains(value)
+      || (0x2060...0x206F).contains(value)
     {
       line += MessageText.inline(String(Character(scalar)))
     } else {
       line.unicodeScalars.append(scalar)
     }
   }
-  line += "\n"
-  let bytes = Array(line.utf8)
-  _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+  return line
 }
 
 /// Runs a subcommand's work; a library error becomes one line on standard error and the exit

@@ -152,6 +152,24 @@ import Testing
     #expect(EWABinary.names(in: gallery) == ["README.md"])
   }
 
+  @Test func standardOutputRedirectedOntoAnInputIsRefused() throws {
+    let directory = try folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for arguments in [
+      ["smooth", "link.csv", "--beta", "0.5"],
+      ["train", "--dataset", "hard.csv", "--label", "label", "--epochs", "1"],
+    ] {
+      let run = try EWABinary.run(
+        arguments, in: directory, output: .file(directory.appendingPathComponent("d.csv").path))
+      #expect(run.status == 64, "\(arguments): \(run.stderr)")
+      #expect(run.stderr.hasPrefix("ewa: standard output "))
+      #expect(run.stderr.contains("d.csv is read as"))
+      #expect(
+        try String(contentsOf: directory.appendingPathComponent("d.csv"), encoding: .utf8)
+          == EWABinary.tinyDataset)
+    }
+  }
+
   @Test func distinctFilesAreAccepted() throws {
     let directory = try folder()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -138,6 +138,50 @@ import Testing
     #expect(String(decoding: notANumber.stderr, as: UTF8.self).contains("\"inf\" is not a number"))
   }
 
+  @Test func gnuplotsOwnMessagesAreEscapedAndCut() throws {
+    guard EWABinary.gnuplotIsAvailable else { return }
+    let header = "t,v\u{200B}\u{FEFF}\u{7}" + String(repeating: "w", count: 2000)
+    let directory = try folder(["n.csv": Array((header + "\n1,-1\n2,-2\n").utf8)])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // A log scale over negative values makes gnuplot fail and echo the plot line, whose titles
+    // are the column's header.
+    let run = try EWABinary.runCapturingBytes(
+      ["plot", "smooth", "n.csv", "--column", "2", "--logscale", "y", "-o", "n.png"],
+      in: directory)
+    #expect(run.status != 0)
+    let bytes = [UInt8](run.stderr)
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(!bytes.contains(0x1B) && !bytes.contains(0x07))
+    #expect(!text.contains("\u{FEFF}") && !text.contains("\u{200B}"))
+    if run.status == 70 { #expect(text.contains("v\\u{200B}")) }
+    for line in run.stderr.split(separator: 0x0A) {
+      #expect(line.count <= 700, "a line of \(line.count) bytes")
+      #expect(line.allSatisfy { $0 >= 0x20 && $0 != 0x7F })
+    }
+  }
+
+  /// Regression: gnuplot's messages went through `FileHandle.write`, which traps (SIGILL) when
+  /// standard error is a pipe whose reader has gone (`ewa plot … 2>&1 | head -1`).
+  @Test func aStandardErrorWithoutReaderIsNoCrash() throws {
+    guard EWABinary.gnuplotIsAvailable else { return }
+    let directory = try folder(["n.csv": Array("t,v\n1,-1\n2,-2\n".utf8)])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: EWABinary.path)
+    process.arguments = [
+      "plot", "smooth", "n.csv", "--column", "v", "--logscale", "y", "-o", "n.png",
+    ]
+    process.currentDirectoryURL = directory
+    let pipe = Pipe()
+    try pipe.fileHandleForReading.close()
+    process.standardError = pipe
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 70 || process.terminationStatus == 65)
+  }
+
   @Test func aDirectoryGivenAsInputIsExit66() throws {
     let directory = try EWABinary.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

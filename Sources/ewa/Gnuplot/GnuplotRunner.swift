@@ -123,7 +123,16 @@ enum GnuplotRunner {
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
       let text = (try? String(contentsOf: messages, encoding: .utf8)) ?? ""
       printError("gnuplot failed (exit status \(process.terminationStatus)) drawing \(drawing):")
-      FileHandle.standardError.write(Data(text.utf8))
+      // gnuplot echoes script lines, which hold the data's text: each line is escaped, and
+      // a flood is cut.
+      let lines = text.split(separator: "\n")
+      for line in lines.prefix(20) {
+        let shown = line.count > 300 ? line.prefix(300) + "…" : line
+        writeStandardError("  " + terminalSafe(String(shown)) + "\n")
+      }
+      if lines.count > 20 {
+        writeStandardError("  … (\(lines.count) lines in all)\n")
+      }
       throw ExitCode(ExitStatus.software.rawValue)
     }
   }

@@ -1,5 +1,12 @@
 import EWA
 import EWATrain
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The files one run reads and writes, for ``PathConflict/check(_:)``: no output of a run may
 /// name the same file as one of its inputs or another of its outputs (exit 64).
@@ -26,8 +33,18 @@ enum FileRoles {
   }
 
   /// Fails with exit 64 and a sentence naming both options when two roles name one file.
+  /// Standard output counts as an output when it is redirected to a regular file
+  /// (`ewa smooth d.csv >> d.csv` would otherwise grow its own input).
   static func check(_ roles: [PathConflict.Role]...) throws(PathConflict) {
-    try PathConflict.check(roles.flatMap { $0 })
+    try PathConflict.check(roles.flatMap { $0 } + standardOutput)
+  }
+
+  /// Standard output as a role, when it is a regular file (named by its path if known).
+  static var standardOutput: [PathConflict.Role] {
+    var info = stat()
+    guard fstat(STDOUT_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return [] }
+    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/1"))
+    return output("standard output", target ?? "/dev/stdout")
   }
 }
 
