@@ -33,6 +33,15 @@ enum StandardOutput {
     }
     // A closed pipe is reported by write(2) as EPIPE, not by a signal that kills ewa.
     signal(SIGPIPE, SIG_IGN)
+    // What the argument parser prints (--help, --version) goes through C's stdio: its failure
+    // is caught at exit.
+    atexit {
+      guard fflush(nil) != 0 else { return }
+      let error = errno
+      guard error != EPIPE else { return }
+      printError("cannot write standard output: " + String(cString: strerror(error)))
+      _exit(ExitStatus.io.rawValue)
+    }
   }
 
   /// Fails at once when standard output was closed when `ewa` started (for commands that write

@@ -85,6 +85,22 @@ import Testing
     #expect(!run.stderr.contains("Broken pipe"))
   }
 
+  /// The argument parser's own output (`--help`, `--version`) goes through C's stdio, checked at
+  /// exit.
+  @Test(arguments: [
+    ["--help"], ["--version"], ["smooth", "--help"], ["plot", "history", "--help"],
+  ])
+  func helpAndVersionToAFullDiskAreExit74(_ arguments: [String]) throws {
+    let directory = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let full = try EWABinary.run(arguments, in: directory, output: .file("/dev/full"))
+    #expect(full.status == 74, "\(arguments): \(full.stderr)")
+    #expect(full.stderr == "ewa: cannot write standard output: No space left on device\n")
+    let gone = try EWABinary.run(arguments, in: directory, output: .pipeWithoutReader)
+    #expect(gone.status == 0)
+    #expect(gone.stderr.isEmpty)
+  }
+
   @Test(arguments: 0..<commands.count)
   func devNullSucceeds(_ index: Int) throws {
     let (arguments, needsGnuplot) = Self.commands[index]
