@@ -1,3 +1,4 @@
+import EWA
 import EWASmooth
 
 /// A small CSV table read whole with `ewa smooth`'s reader (quoted fields, CRLF, a byte-order
@@ -37,7 +38,8 @@ public struct CSVTable: Sendable {
       lines.append(reader.line)
     }
     guard let header else {
-      throw PlotError(kind: .data, message: "\(source) is empty; expected a header line")
+      throw PlotError(
+        kind: .data, message: "\(MessageText.inline(source)) is empty; expected a header line")
     }
     self.source = source
     self.header = header
@@ -56,7 +58,8 @@ public struct CSVTable: Sendable {
       throw PlotError(
         kind: .usage,
         message:
-          "\(source) has no column \"\(name)\"; its columns are \(header.joined(separator: ", "))")
+          "\(MessageText.inline(source)) has no column \(MessageText.quoted(name)); its columns are "
+          + MessageText.list(header))
     }
     return index
   }
@@ -65,14 +68,7 @@ public struct CSVTable: Sendable {
   ///
   /// - Throws: ``SmoothError`` naming the columns there are.
   public func resolve(_ reference: String) throws(SmoothError) -> Int {
-    if let index = header.firstIndex(of: reference) { return index }
-    if let number = Int(reference), !reference.hasPrefix("+"), !reference.hasPrefix("-") {
-      guard (1...header.count).contains(number) else {
-        throw .columnIndexOutOfRange(number, count: header.count)
-      }
-      return number - 1
-    }
-    throw .unknownColumn(reference, available: header)
+    try ColumnNames.resolve(reference, in: header)
   }
 
   /// The numbers in column `name`, NaN where a cell is missing (empty, NA, NaN, null, N/A).

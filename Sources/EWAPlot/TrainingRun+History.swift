@@ -36,7 +36,7 @@ extension TrainingRun {
         message:
           "\(MessageText.inline(epochs.source)) is not a training history: it needs the columns "
           + "epoch and cost (ewa train --history) or epoch and <run>_cost (ewa compare --history), "
-          + "not \(MessageText.quoted(epochs.header.joined(separator: ",")))")
+          + "not \(MessageText.list(epochs.header))")
     }
     let costColumns = names.map { run in run.map { "\($0)_cost" } ?? "cost" }
     try requireColumns(["epoch"] + costColumns, in: epochs)
@@ -136,7 +136,8 @@ extension TrainingRun {
           kind: .data,
           message:
             "\(MessageText.inline(epochs.source)) has no step column and no mini-batch file beside it "
-            + "(\(TrainingHistory.batchPath(for: epochs.source))) to place its epochs")
+            + "(\(MessageText.inline(TrainingHistory.batchPath(for: epochs.source)))) to place "
+            + "its epochs")
       }
       return try counts(epochs, "step", minimum: 1, strictly: true)
     }

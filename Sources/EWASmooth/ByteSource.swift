@@ -10,6 +10,13 @@ private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count
 }
 private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
 
+/// Why an opened input cannot be read as data: a directory (exit 66, not a read error later).
+private func notReadable(_ descriptor: Int32) -> String? {
+  var info = stat()
+  guard fstat(descriptor, &info) == 0 else { return nil }
+  return info.st_mode & S_IFMT == S_IFDIR ? "it is a directory, not a file" : nil
+}
+
 /// Something bytes are read from in chunks: a file descriptor, or memory in tests.
 public protocol ByteSource {
   /// Reads up to `buffer.count` bytes into `buffer`.
@@ -46,6 +53,10 @@ public struct FileDescriptorSource: ByteSource {
     let descriptor = systemOpen(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    if let reason = notReadable(descriptor) {
+      _ = systemClose(descriptor)
+      throw .cannotOpen(path: path, reason: reason)
     }
     return FileDescriptorSource(name: path, descriptor: descriptor, willBlock: willBlock)
   }

@@ -39,48 +39,56 @@ public enum SmoothError: CategorizedError, Equatable {
     }
   }
 
+  /// One line: every file name, column name and cell goes through ``MessageText``, so control
+  /// and invisible characters come out escaped and a long value is cut.
   public var description: String {
+    typealias M = MessageText
     switch self {
-    case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
-    case .readFailed(let name, let reason): "cannot read \(name): \(reason)"
-    case .writeFailed(let reason): "cannot write standard output: \(reason)"
-    case .outputClosed: "standard output was closed"
+    case .cannotOpen(let path, let reason): return "cannot open \(M.inline(path)): \(reason)"
+    case .readFailed(let name, let reason): return "cannot read \(M.inline(name)): \(reason)"
+    case .writeFailed(let reason): return "cannot write standard output: \(reason)"
+    case .outputClosed: return "standard output was closed"
     case .unterminatedQuote(let file, let line):
-      "\(file), line \(line): a quoted field is not closed before the end of the input"
+      return
+        "\(M.inline(file)), line \(line): a quoted field is not closed before the end of the input"
     case .textAfterQuote(let file, let line, let field):
-      "\(file), line \(line), field \(field): text follows the closing quote"
+      return "\(M.inline(file)), line \(line), field \(field): text follows the closing quote"
     case .fieldCount(let file, let line, let expected, let found):
-      "\(file), line \(line): expected \(expected) fields like the first line, found \(found)"
+      return
+        "\(M.inline(file)), line \(line): expected \(expected) fields like the first line, found \(found)"
     case .notANumber(let file, let line, let column, let text):
-      "\(file), line \(line), column \"\(column)\": \"\(text)\" is not a number"
+      return "\(M.inline(file)), line \(line), column \(M.quoted(column)): \(M.notANumber(text))"
     case .badTimestamp(let file, let line, let column, let text):
-      "\(file), line \(line), column \"\(column)\": \"\(text)\" is not a timestamp "
-        + "(ISO-8601 date or date-time, YYYY/MM/DD, or a number)"
+      return
+        "\(M.inline(file)), line \(line), column \(M.quoted(column)): \(M.quoted(text)) is not "
+        + "a timestamp (ISO-8601 date or date-time, YYYY/MM/DD, or a number)"
     case .timeWentBackwards(let file, let line, let column, let text, let previous):
-      "\(file), line \(line), column \"\(column)\": time goes backwards, \"\(text)\" "
-        + "is before \"\(previous)\" of the previous row of the same group"
+      return "\(M.inline(file)), line \(line), column \(M.quoted(column)): time goes backwards, "
+        + "\(M.quoted(text)) is before \(M.quoted(previous)) of the previous row of the same group"
     case .headerMismatch(let file, let expected, let found):
-      "\(file), line 1: the header \"\(found)\" differs from the first file's \"\(expected)\""
+      return "\(M.inline(file)), line 1: the header \(M.quoted(found)) differs from the first "
+        + "file's \(M.quoted(expected))"
     case .unknownColumn(let name, let available):
-      "no column named \"\(name)\"; the columns are: \(available.joined(separator: ", "))"
+      return "no column named \(M.quoted(name)); the columns are: \(M.list(available))"
     case .columnIndexOutOfRange(let index, let count):
-      "column index \(index) is out of range; the input has columns 1 to \(count)"
+      return "column index \(index) is out of range; the input has columns 1 to \(count)"
     case .noColumnToSmooth(let available):
-      "no column has a number as its first value; choose one with --column among: "
-        + available.joined(separator: ", ")
-    case .invalidOption(let sentence): sentence
+      return "no column has a number as its first value; choose one with --column among: "
+        + M.list(available)
+    case .invalidOption(let sentence): return sentence
     case .stateCorrupt(let path, let reason):
-      "state file \(MessageText.inline(path)) is not valid: \(reason)"
+      return "state file \(M.inline(path)) is not valid: \(reason)"
     case .stateVersion(let path, let found, let expected):
-      "state file \(MessageText.inline(path)) has format version \(found); this ewa reads "
+      return "state file \(M.inline(path)) has format version \(found); this ewa reads "
         + "version \(expected) (start again without the file, or use the ewa that wrote it)"
     case .stateMismatch(let path, let what, let saved, let requested):
-      "state file \(MessageText.inline(path)) was saved for \(what) \(saved), not \(requested)"
+      return "state file \(M.inline(path)) was saved for \(what) \(M.inline(saved)), not "
+        + M.inline(requested)
     case .stateLocked(let path, let seconds):
-      "state file \(MessageText.inline(path)) is in use by another ewa run (its lock "
-        + "\(MessageText.inline(path)).lock was held for \(seconds) s); try again when it has finished"
+      return "state file \(M.inline(path)) is in use by another ewa run (its lock "
+        + "\(M.inline(path)).lock was held for \(seconds) s); try again when it has finished"
     case .stateLockFailed(let path, let reason):
-      "cannot lock state file \(MessageText.inline(path)): \(reason)"
+      return "cannot lock state file \(M.inline(path)): \(reason)"
     }
   }
 }

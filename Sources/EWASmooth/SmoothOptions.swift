@@ -1,3 +1,5 @@
+import EWA
+
 /// What `ewa smooth` is asked to do, checked as a whole by ``validate()``.
 public struct SmoothOptions: Sendable, Equatable {
   /// How each average starts.
@@ -49,6 +51,17 @@ public struct SmoothOptions: Sendable, Equatable {
   /// - Throws: ``SmoothError/invalidOption(_:)`` with a sentence saying what conflicts.
   public func validate() throws(SmoothError) {
     if decays.isEmpty { throw .invalidOption("give at least one decay") }
+    // The same decay twice would be two identical columns, named alike.
+    for (i, decay) in decays.enumerated() {
+      if let earlier = decays[..<i].first(where: {
+        $0.suffix == decay.suffix
+          || ($0.decay == decay.decay && $0.timeHalflife == decay.timeHalflife)
+      }) {
+        throw .invalidOption(
+          "the decay \(MessageText.inline(decay.text)) is the same as \(MessageText.inline(earlier.text)); "
+            + "give each decay once")
+      }
+    }
     if replace, decays.count > 1 {
       throw .invalidOption(
         "--replace overwrites the column, so it takes a single decay, not \(decays.count)")

@@ -1,3 +1,5 @@
+import EWA
+
 /// The per-row work of ``Smoother``: parsing the cells, folding them into the tracks, and writing
 /// the output row. Nothing here allocates for an ordinary row.
 extension Smoother {
@@ -28,7 +30,8 @@ extension Smoother {
       } else if options.onBadValue == .skip {
         skippedCells += 1
         if firstSkippedCell == nil {
-          firstSkippedCell = "\(file), line \(line), column \"\(names[smoothed[k]])\""
+          firstSkippedCell =
+            "\(MessageText.inline(file)), line \(line), column \(MessageText.quoted(names[smoothed[k]]))"
         }
       } else {
         throw .notANumber(
@@ -73,7 +76,7 @@ extension Smoother {
         guard let value = halflife.elapsed(from: reference, to: now) else {
           throw .invalidOption(
             "--halflife \(options.decays[d].text) has no unit, "
-              + "but column \"\(options.time ?? "")\" "
+              + "but column \(MessageText.quoted(options.time ?? "")) "
               + "holds dates; give a unit, as in 4d or 6h")
         }
         elapsed = value

@@ -145,14 +145,7 @@ public final class Smoother {
 
   /// The index of a column given by name or by 1-based index.
   func resolve(_ reference: String) throws(SmoothError) -> Int {
-    if let index = names.firstIndex(of: reference) { return index }
-    if let number = Int(reference), !reference.hasPrefix("+"), !reference.hasPrefix("-") {
-      guard (1...fieldCount).contains(number) else {
-        throw .columnIndexOutOfRange(number, count: fieldCount)
-      }
-      return number - 1
-    }
-    throw .unknownColumn(reference, available: names)
+    try ColumnNames.resolve(reference, in: names)
   }
 
   /// Holds a record back while the columns are chosen from their first values.
@@ -207,21 +200,12 @@ public final class Smoother {
       if index > 0 { try output.append(delimiter) }
       try output.append(record.raw(index))
     }
-    for column in smoothed {
-      let name = names[column]
-      if !options.replace {
-        for decay in options.decays {
-          try output.append(delimiter)
-          try CSVWriter.appendField(name + "_ewa_" + decay.suffix, delimiter: delimiter, to: output)
-        }
-      }
-      if options.standardDeviation {
-        for decay in options.decays {
-          try output.append(delimiter)
-          try CSVWriter.appendField(
-            name + "_ewstd_" + decay.suffix, delimiter: delimiter, to: output)
-        }
-      }
+    let added = ColumnNames.generated(
+      input: names, smoothed: smoothed, suffixes: options.decays.map(\.suffix),
+      replace: options.replace, standardDeviation: options.standardDeviation)
+    for name in added {
+      try output.append(delimiter)
+      try CSVWriter.appendField(name, delimiter: delimiter, to: output)
     }
     for byte in lineEnd { try output.append(byte) }
   }

@@ -1,3 +1,4 @@
+import EWA
 import Foundation
 
 /// Reads a small labelled CSV file whole: one column is the class label, every other column a
@@ -15,28 +16,34 @@ public enum CSVDataset {
   ///   column does not exist, `data` for an empty file, a ragged row, a feature that is not a number
   ///   (naming line, column and text) or a label with fewer than two classes.
   public static func load(path: String, label: String) throws(TrainingError) -> Dataset {
+    let name = MessageText.inline(path)
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw TrainingError(kind: .input, message: "cannot read \(name): it is a directory.")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw TrainingError(kind: .input, message: "cannot read \(path).")
+      throw TrainingError(kind: .input, message: "cannot read \(name).")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw .data("\(path) is not UTF-8 text.")
+      throw .data("\(name) is not UTF-8 text.")
     }
     var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     while lines.last?.isEmpty == true { lines.removeLast() }
-    guard let header = lines.first.map(fields) else { throw .data("\(path) is empty.") }
+    guard let header = lines.first.map(fields) else { throw .data("\(name) is empty.") }
     guard let labelColumn = header.firstIndex(of: label) else {
       throw .usage(
-        "\(path) has no column \"\(label)\" for --label; its columns are \(header.prefix(8).joined(separator: ", "))\(header.count > 8 ? ", …" : "")."
+        "\(name) has no column \(MessageText.quoted(label)) for --label; its columns are "
+          + MessageText.list(header, shown: 8) + "."
       )
     }
-    guard lines.count > 1 else { throw .data("\(path) has a header but no rows.") }
+    guard lines.count > 1 else { throw .data("\(name) has a header but no rows.") }
     var features: [Double] = []
     var labelTexts: [String] = []
     for (index, line) in lines.enumerated().dropFirst() {
       let row = fields(line)
       guard row.count == header.count else {
         throw .data(
-          "\(path) line \(index + 1) has \(row.count) fields; the header has \(header.count).")
+          "\(name) line \(index + 1) has \(row.count) fields; the header has \(header.count).")
       }
       for (c, cell) in row.enumerated() {
         if c == labelColumn {
@@ -45,7 +52,9 @@ public enum CSVDataset {
           features.append(x)
         } else {
           throw .data(
-            "\(path) line \(index + 1), column \"\(header[c])\": \"\(cell)\" is not a number (every column but the label must be a numeric feature)."
+            "\(name) line \(index + 1), column \(MessageText.quoted(header[c])): "
+              + MessageText.notANumber(cell)
+              + " (every column but the label must be a numeric feature)."
           )
         }
       }
@@ -53,7 +62,8 @@ public enum CSVDataset {
     let distinct = Set(labelTexts)
     guard distinct.count >= 2 else {
       throw .data(
-        "\(path) column \"\(label)\" has a single class (\"\(labelTexts[0])\"); training needs at least 2."
+        "\(name) column \(MessageText.quoted(label)) has a single class "
+          + "(\(MessageText.quoted(labelTexts[0]))); training needs at least 2."
       )
     }
     let names =

@@ -1,3 +1,5 @@
+import EWA
+
 /// Mini-batch gradient descent on a ``DenseNetwork``: shuffles the training rows every epoch with a
 /// seeded generator, keeps the last partial batch, and steps the optimizer once per batch.
 ///
@@ -54,21 +56,23 @@ public final class Trainer {
     try self.init(configuration: configuration, data: data)
     guard checkpoint.network == network else {
       throw TrainingError.data(
-        "checkpoint \(path) is for a different network: layers \(checkpoint.network.sizes) with \(checkpoint.network.activation.rawValue), not \(network.sizes) with \(network.activation.rawValue)."
+        "checkpoint \(MessageText.inline(path)) is for a different network: layers \(checkpoint.network.sizes) with \(checkpoint.network.activation.rawValue), not \(network.sizes) with \(network.activation.rawValue)."
       )
     }
     guard checkpoint.configuration == configuration else {
       throw TrainingError.data(
-        "checkpoint \(path) was saved with different training options (optimizer, rate, schedule, batch size, L2 or seed); pass the same options to resume."
+        "checkpoint \(MessageText.inline(path)) was saved with different training options (optimizer, rate, schedule, batch size, L2 or seed); pass the same options to resume."
       )
     }
     guard checkpoint.dataFingerprint == data.fingerprint else {
-      throw TrainingError.data("checkpoint \(path) was saved on different training data.")
+      throw TrainingError.data(
+        "checkpoint \(MessageText.inline(path)) was saved on different training data.")
     }
     guard checkpoint.parameters.count == network.parameterCount,
       checkpoint.optimizer.optimizer.steps == checkpoint.step
     else {
-      throw TrainingError.data("checkpoint \(path) is corrupt: its state does not fit the network.")
+      throw TrainingError.data(
+        "checkpoint \(MessageText.inline(path)) is corrupt: its state does not fit the network.")
     }
     // Every epoch takes the same number of steps on the same data and batch size.
     let perEpoch = (data.count + configuration.batchSize - 1) / configuration.batchSize

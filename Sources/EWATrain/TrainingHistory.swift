@@ -88,9 +88,11 @@ public struct TrainingHistory: Sendable {
     path.hasSuffix(".csv") ? String(path.dropLast(4)) + "-batches.csv" : path + "-batches.csv"
   }
 
-  /// Writes both files atomically.
+  /// Writes both files atomically. A history sent to a device or a FIFO (`/dev/null`, a named
+  /// pipe) is written through and has no batch file: `/dev/null-batches.csv` is nobody's file.
   public func write(to path: String) throws(AtomicFileError) {
     try AtomicFile.write(epochCSV, to: path)
+    guard !AtomicFile.writesThrough(path) else { return }
     try AtomicFile.write(batchCSV, to: Self.batchPath(for: path))
   }
 }

@@ -23,6 +23,7 @@ struct EWACommand: ParsableCommand {
   /// messages with control characters escaped: an option's value is untrusted text and must not
   /// reach the terminal raw.
   static func main() {
+    StandardOutput.secureStandardDescriptors()
     SignalHandlers.install()
     do {
       var command = try parseAsRoot(nil)
@@ -38,7 +39,7 @@ struct EWACommand: ParsableCommand {
           return status.isSuccess || escaped.count <= 300
             ? escaped : String(escaped.prefix(240)) + "… (\(line.utf8.count) bytes)"
         }.joined(separator: "\n")
-        if status.isSuccess { print(shown) } else { printRaw(shown + "\n", to: STDERR_FILENO) }
+        if status.isSuccess { print(shown) } else { writeStandardError(shown + "\n") }
       }
       terminate(status.rawValue)
     }

@@ -30,34 +30,56 @@ enum ExitStatus: Int32 {
 }
 
 /// Writes one line to standard error, prefixed with `ewa: `.
+///
+/// The last safety net for messages: any control character left in `message` (a newline, an
+/// escape sequence from a file name that skipped ``MessageText``) is shown escaped, so one
+/// message is always one line and nothing raw reaches the terminal.
 func printError(_ message: String) {
-  var line = "ewa: " + message
-  if !line.hasSuffix("\n") { line += "\n" }
-  printRaw(line, to: STDERR_FILENO)
+  var text = message
+  while text.hasSuffix("\n") { text.removeLast() }
+  writeStandardError("ewa: " + terminalSafe(text) + "\n")
 }
 
-/// Writes `text` to a file descriptor, retrying short writes; errors are ignored (this is the
-/// last resort for messages).
-func printRaw(_ text: String, to descriptor: Int32) {
+/// Writes `text` to standard error as it is; a closed or full standard error is ignored (there
+/// is nowhere left to report it), never a crash as `FileHandle.write` would be.
+func writeStandardError(_ text: String) {
   let bytes = Array(text.utf8)
-  bytes.withUnsafeBytes { buffer in
-    var offset = 0
-    while offset < buffer.count {
-      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { return }
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes.withUnsafeBytes {
+      write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset)
+    }
+    if written > 0 {
       offset += written
+    } else if written < 0 && errno == EINTR {
+      continue
+    } else {
+      return
     }
   }
 }
 
+/// `text` with every control character and invisible mark (newline, escape, byte-order mark,
+/// zero-width and bidirectional marks) shown escaped as ``MessageText`` does, the rest as is.
+func terminalSafe(_ text: String) -> String {
+  MessageText.escapingControls(text)
+}
+
 /// Runs a subcommand's work; a library error becomes one line on standard error and the exit
-/// status of its kind, instead of a stack trace.
+/// status of its kind, instead of a stack trace. Standard output is flushed and checked at the
+/// end: a failed write is exit 74, a reader that went away (EPIPE) a quiet exit 0.
 func reportingErrors(_ body: () throws -> Void) throws {
   do {
     try body()
+    try StandardOutput.flush()
+  } catch StandardOutputError.readerGone {
+    throw ExitCode.success
   } catch let error as CategorizedError {
+    if !(error is StandardOutputError) { try? StandardOutput.flush() }
     printError(error.description)
     throw ExitCode(ExitStatus(error.kind).rawValue)
+  } catch {
+    try? StandardOutput.flush()
+    throw error
   }
 }

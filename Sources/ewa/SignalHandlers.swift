@@ -12,19 +12,24 @@ import EWA
 enum SignalHandlers {
   static let interrupts: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
+  /// Installs the handler for each interrupt, except one the parent ignores on purpose (`nohup`
+  /// ignores SIGHUP), and unblocks them: a program that starts `ewa` from a thread with signals
+  /// blocked (libdispatch's worker threads) would otherwise hand on a mask under which SIGTERM
+  /// waits until `ewa` has ended normally.
   static func install() {
-    // A parent may have blocked these signals (a process started from a Dispatch worker thread
-    // inherits its mask, which blocks nearly everything); ewa must still be interruptible.
-    var unblock = sigset_t()
-    sigemptyset(&unblock)
-    for number in interrupts { sigaddset(&unblock, number) }
-    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
     for number in interrupts {
-      signal(number) { received in
+      let previous = signal(number) { received in
         InterruptCleanup.cleanUpAfterSignal()
         signal(received, SIG_DFL)
         raise(received)
       }
+      if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+        signal(number, SIG_IGN)
+      }
+      sigaddset(&unblocked, number)
     }
+    pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
   }
 }

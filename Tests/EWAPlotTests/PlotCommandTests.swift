@@ -139,7 +139,7 @@ import Testing
       "v\n1\nabc\n", ["--column", "v"], 65,
       "standard input, line 3, column \"v\": \"abc\" is not a number"
     ),
-    ("v\n1\n", ["--column", "w"], 64, "no column named \"w\"; the columns are: v"),
+    ("v\n1\n", ["--column", "w"], 64, "no column named \"w\"; the columns are: \"v\""),
     (
       "d,v\n2012/01/01,1\n2012-13-01,2\n", ["--column", "v", "--time", "d"], 65,
       "standard input, line 3, column \"d\": \"2012-13-01\" is not a timestamp"

@@ -37,7 +37,7 @@ import Testing
   @Test func unknownColumnListsTheColumns() throws {
     try expectFailure(
       ["--column", "tmp"], stdin: "day,temp\n1,2\n", status: 64,
-      message: "ewa: no column named \"tmp\"; the columns are: day, temp")
+      message: "ewa: no column named \"tmp\"; the columns are: \"day\", \"temp\"")
   }
 
   @Test func columnIndexOutOfRange() throws {
@@ -64,7 +64,7 @@ import Testing
       ["--halflife", "6h"],
       "Error: --halflife 6h is a duration; give the timestamp column with --time"
     ),
-    (["--beta", "x"], "Error: --beta x is not a number"),
+    (["--beta", "x"], "Error: --beta \"x\" is not a number"),
     (
       ["--time", "a", "--beta", "0.9"],
       "Error: --time decays by elapsed time, so give the decay with --halflife"

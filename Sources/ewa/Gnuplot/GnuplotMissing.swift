@@ -13,9 +13,9 @@ struct GnuplotMissing: CategorizedError {
     let directory = GnuplotRunner.directory(of: scriptPath)
     let name = String(scriptPath.dropFirst(directory.count))
     let run = directory.isEmpty ? "gnuplot \(name)" : "cd \(directory) && gnuplot \(name)"
-    let what = drawing.map { "cannot draw \($0)" } ?? "cannot draw the chart"
+    let what = drawing.map { "cannot draw \(MessageText.inline($0))" } ?? "cannot draw the chart"
     return "gnuplot is not installed (not found on PATH), so \(what); wrote the script to "
-      + "\(scriptPath) instead (draw it with `\(run)`); install gnuplot with "
+      + "\(MessageText.inline(scriptPath)) instead (draw it with `\(MessageText.inline(run))`); install gnuplot with "
       + "`apt-get install gnuplot-nox` (Debian, Ubuntu) or `brew install gnuplot` (macOS)."
   }
 }

@@ -40,22 +40,26 @@ enum GnuplotRunner {
         try draw(figure, to: .script(path: script, terminal: terminal), comment: comment)
         throw GnuplotMissing(scriptPath: script, drawing: path)
       }
+      // Refuses a directory, a read-only file or a dangling link before gnuplot runs; the image
+      // is then copied through the writer, which keeps a symlink, a device or a file's mode.
+      let writer = try AtomicWriter(path: path)
       let temporary =
         directory(of: path) + ".\(stem(of: path)).\(getpid()).tmp.\(terminal.fileExtension ?? "")"
       let script = GnuplotScript.render(
         figure, terminal: terminal, output: temporary, comment: comment)
-      do {
-        try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
-        try checkDrawn(temporary, drawing: path)
-      } catch {
+      let cleanup = InterruptCleanup.register(file: temporary)
+      defer {
         unlink(temporary)
-        throw error
+        InterruptCleanup.unregister(cleanup)
       }
-      guard rename(temporary, path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        throw PlotError(kind: .io, message: "cannot write \(path): \(reason)")
+      try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
+      try checkDrawn(temporary, drawing: path)
+      guard let image = FileManager.default.contents(atPath: temporary) else {
+        throw PlotError(
+          kind: .io, message: "cannot read the image gnuplot drew for \(MessageText.inline(path))")
       }
+      try writer.write(image)
+      try writer.commit()
     case .dumb(let terminal, let fallbackName):
       guard let gnuplot = locate() else {
         let script = fallbackName + ".gp"
@@ -63,7 +67,26 @@ enum GnuplotRunner {
         throw GnuplotMissing(scriptPath: script, drawing: nil)
       }
       let script = GnuplotScript.render(figure, terminal: terminal, output: nil, comment: comment)
-      try run(gnuplot, script: script, drawing: "the chart", standardOutput: .standardOutput)
+      // gnuplot does not check its own writes, so the chart is captured in a file and copied
+      // through ewa's checked standard output (a full disk or closed output is then exit 74).
+      let chart = FileManager.default.temporaryDirectory
+        .appendingPathComponent("ewa-chart-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt")
+      let cleanup = InterruptCleanup.register(file: chart.path)
+      defer {
+        unlink(chart.path)
+        InterruptCleanup.unregister(cleanup)
+      }
+      let descriptor = open(chart.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      guard descriptor >= 0 else {
+        throw PlotError(
+          kind: .io, message: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+      }
+      let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+      try run(gnuplot, script: script, drawing: "the chart", standardOutput: handle)
+      try handle.seek(toOffset: 0)
+      while let block = try handle.read(upToCount: 1 << 16), !block.isEmpty {
+        try StandardOutput.write(block)
+      }
     }
   }
 
@@ -100,7 +123,16 @@ enum GnuplotRunner {
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
       let text = (try? String(contentsOf: messages, encoding: .utf8)) ?? ""
       printError("gnuplot failed (exit status \(process.terminationStatus)) drawing \(drawing):")
-      FileHandle.standardError.write(Data(text.utf8))
+      // gnuplot echoes script lines, which hold the data's text: each line is escaped, and
+      // a flood is cut.
+      let lines = text.split(separator: "\n")
+      for line in lines.prefix(20) {
+        let shown = line.count > 300 ? line.prefix(300) + "…" : line
+        writeStandardError("  " + terminalSafe(String(shown)) + "\n")
+      }
+      if lines.count > 20 {
+        writeStandardError("  … (\(lines.count) lines in all)\n")
+      }
       throw ExitCode(ExitStatus.software.rawValue)
     }
   }
@@ -113,10 +145,17 @@ enum GnuplotRunner {
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw PlotError(kind: .io, message: "cannot write \(path): no directory \(directory)")
+      throw PlotError(
+        kind: .io,
+        message:
+          "cannot write \(MessageText.inline(path)): no directory \(MessageText.inline(directory))")
     }
     guard FileManager.default.isWritableFile(atPath: directory) else {
-      throw PlotError(kind: .io, message: "cannot write \(path): \(directory) is not writable")
+      throw PlotError(
+        kind: .io,
+        message:
+          "cannot write \(MessageText.inline(path)): \(MessageText.inline(directory)) is not writable"
+      )
     }
   }
 

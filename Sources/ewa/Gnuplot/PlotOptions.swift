@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 import EWAPlot
 
 /// The options every `ewa plot` subcommand shares: where the figure goes and how it looks.
@@ -79,10 +80,10 @@ struct PlotOptions: ParsableArguments {
       )
     case (.some(let ext), _) where ext != "gp" && Terminal(fileExtension: ext) == nil:
       throw ValidationError(
-        "The output file '\(output ?? "")' must end in .png, .svg, .pdf or .gp.")
+        "The output file \(MessageText.quoted(output ?? "")) must end in .png, .svg, .pdf or .gp.")
     case (.some(let ext), .some(let choice)) where ext != "gp" && ext != choice.rawValue:
       throw ValidationError(
-        "--terminal \(choice.rawValue) conflicts with --output '\(output ?? "")'; the extension already chooses the terminal."
+        "--terminal \(choice.rawValue) conflicts with --output \(MessageText.quoted(output ?? "")); the extension already chooses the terminal."
       )
     default:
       break
@@ -107,6 +108,21 @@ struct PlotOptions: ParsableArguments {
       return .script(path: output, terminal: terminal)
     }
     return .image(path: output, terminal: Terminal(fileExtension: ext) ?? .png)
+  }
+
+  /// The files the figure is written to: `--output`, and the script written instead when gnuplot
+  /// is missing (beside the image, or `<name>.gp` for the dumb terminal).
+  func outputRoles(name: String) -> [PathConflict.Role] {
+    let fallback: String?
+    switch target(name: name) {
+    case .script: fallback = nil
+    case .image(let path, _):
+      fallback = GnuplotRunner.directory(of: path) + GnuplotRunner.stem(of: path) + ".gp"
+    case .dumb(_, let fallbackName): fallback = fallbackName + ".gp"
+    }
+    let missing = GnuplotRunner.locate() == nil
+    return FileRoles.output("--output", output)
+      + FileRoles.output("the script written without gnuplot", missing ? fallback : nil)
   }
 
   /// The figure with the user's title, pixel size and log scale applied.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 
 /// A comma-separated list of named choices, as `--optimizers gd,momentum,adam` and
 /// `plot schedule --decay staircase,exponential` take it.
@@ -16,7 +17,8 @@ enum ChoiceList {
     let choices = try names.map { name in
       guard let choice = Choice(rawValue: String(name)) else {
         let all = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-        throw ValidationError("\(option): \"\(name)\" is not one of \(all).")
+        throw ValidationError(
+          "\(option): \(MessageText.quoted(String(name))) is not one of \(all).")
       }
       return choice
     }

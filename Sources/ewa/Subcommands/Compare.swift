@@ -32,6 +32,7 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(data.inputRoles, FileRoles.history("--history", history))
       let (train, test) = try data.source.prepare()
       var log: TrainingHistory? = history.map { _ in TrainingHistory(names: kinds.map(\.rawValue)) }
       var summaries: [TrainingSummary] = []
@@ -52,7 +53,9 @@ struct Compare: ParsableCommand {
         throw error
       }
       if let history, let log { try log.write(to: history) }
-      for summary in summaries { print(json ? try summaryJSON(summary) : describe(summary)) }
+      for summary in summaries {
+        try StandardOutput.print(json ? try summaryJSON(summary) : describe(summary))
+      }
     }
   }
 }

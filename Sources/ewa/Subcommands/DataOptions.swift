@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 import EWATrain
 
 /// Where the training data comes from (shared by `train` and `compare`).
@@ -29,7 +30,7 @@ struct DataOptions: ParsableArguments {
   func validate() throws {
     if synthetic == nil && label == nil {
       throw ValidationError(
-        "--dataset \(dataset) is not moons, circles, spiral or blobs, so it is a CSV file and needs --label COLUMN."
+        "--dataset \(MessageText.inline(dataset)) is not moons, circles, spiral or blobs, so it is a CSV file and needs --label COLUMN."
       )
     }
     if synthetic != nil && label != nil {

@@ -44,8 +44,16 @@ struct Demo: ParsableCommand {
       gallery.digitsEpochs = min(epochs, gallery.digitsEpochs)
       try createFolder(outputDir)
       let figures = try gallery.figures()
-      print("computed \(figures.count) figures in \(seconds(clock.now - started))")
       let folder = outputDir.hasSuffix("/") ? outputDir : outputDir + "/"
+      try FileRoles.check(
+        ["seattle-weather.csv", "digits.csv"].flatMap {
+          FileRoles.input("the --data-dir file", dataDir + "/" + $0)
+        },
+        (figures.flatMap { [$0.name + ".gp", $0.name + ".png"] } + ["README.md"]).flatMap {
+          FileRoles.output("the --output-dir file", folder + $0)
+        })
+      try StandardOutput.print(
+        "computed \(figures.count) figures in \(seconds(clock.now - started))")
       let gnuplot = GnuplotRunner.locate()
       for entry in figures {
         let drawn = clock.now
@@ -60,7 +68,8 @@ struct Demo: ParsableCommand {
             comment: comment)
           made += ", .png"
         }
-        print("  \(made)  (\(seconds(clock.now - drawn)))")
+        try StandardOutput.print("  \(made)  (\(seconds(clock.now - drawn)))")
+        try StandardOutput.flush()
       }
       try AtomicFile.write(Gallery.index(of: figures), to: folder + "README.md")
       if gnuplot == nil {
@@ -70,7 +79,7 @@ struct Demo: ParsableCommand {
             + "`brew install gnuplot` (macOS), then draw them with `cd \(outputDir) && gnuplot *.gp`"
         )
       }
-      print(
+      try StandardOutput.print(
         "made \(figures.count) figures in \(outputDir)/ in \(seconds(clock.now - started))"
           + (gnuplot == nil ? " (scripts only)" : ""))
     }
@@ -85,7 +94,8 @@ struct Demo: ParsableCommand {
       prefix += part
       if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
         let reason = String(cString: strerror(errno))
-        throw PlotError(kind: .io, message: "cannot create the folder \(path): \(reason)")
+        throw PlotError(
+          kind: .io, message: "cannot create the folder \(MessageText.inline(path)): \(reason)")
       }
       prefix += "/"
     }
@@ -93,7 +103,8 @@ struct Demo: ParsableCommand {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
     else {
       throw PlotError(
-        kind: .io, message: "cannot create the folder \(path): a file of that name exists")
+        kind: .io,
+        message: "cannot create the folder \(MessageText.inline(path)): a file of that name exists")
     }
   }
 

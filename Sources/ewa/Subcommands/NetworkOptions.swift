@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 import EWATrain
 
 extension Activation: ExpressibleByArgument {}
@@ -46,7 +47,7 @@ struct NetworkOptions: ParsableArguments {
   func validate() throws {
     guard hidden != nil else {
       throw ValidationError(
-        "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \"\(layers)\"."
+        "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \(MessageText.quoted(layers))."
       )
     }
     guard batchSize >= 1 else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 
 /// Where an optimizer's path on a test surface starts and how long it runs (shared by
 /// `trajectory` and `plot trajectory`).
@@ -12,7 +13,7 @@ enum PathOptions {
   /// Rejects a malformed `--start` or a negative `--steps`.
   static func check(start: String, steps: Int) throws {
     guard point(start) != nil else {
-      throw ValidationError("--start must be two numbers x,y, got \"\(start)\".")
+      throw ValidationError("--start must be two numbers x,y, got \(MessageText.quoted(start)).")
     }
     guard steps >= 0 else { throw ValidationError("--steps must be zero or more, got \(steps).") }
   }

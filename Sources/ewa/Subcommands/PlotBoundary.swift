@@ -22,6 +22,8 @@ struct PlotBoundary: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(
+        FileRoles.input("the model", model), data.inputRoles, plot.outputRoles(name: "boundary"))
       let checkpoint = try Checkpoint.load(from: model)
       let (train, _) = try data.source.prepare()
       try plot.draw(

@@ -33,6 +33,11 @@ struct PlotHistory: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(
+        runs.flatMap {
+          FileRoles.input("the history", $0)
+            + FileRoles.input("the batch file", TrainingHistory.batchPath(for: $0))
+        }, plot.outputRoles(name: "history"))
       let loaded = try runs.flatMap { path in
         let epochs = try CSVTable(InputBytes.read(path).bytes, source: path)
         let batchPath = TrainingHistory.batchPath(for: path)

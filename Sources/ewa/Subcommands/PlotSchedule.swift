@@ -37,6 +37,7 @@ struct PlotSchedule: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(plot.outputRoles(name: "schedule"))
       let curves = try kinds.map { kind in
         try ScheduleCurve.sampling(
           schedule.settings(kind: kind, initial: lr, epochs: epochs), count: epochs)

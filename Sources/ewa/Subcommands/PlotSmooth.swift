@@ -56,6 +56,7 @@ struct PlotSmooth: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(FileRoles.input("the input file", file), plot.outputRoles(name: "smooth"))
       let input = try InputBytes.read(file)
       let smoothed = try SmoothedColumn.smoothing(
         input.bytes, name: input.name, column: column, decays: decay.decays(timed: time != nil),

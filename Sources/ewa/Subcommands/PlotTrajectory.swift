@@ -41,6 +41,7 @@ struct PlotTrajectory: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(plot.outputRoles(name: "trajectory"))
       let rates = optimizerOptions.learningRates(default: 0.01)
       let kinds = try ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)
       let paths = try OptimizerPath.tracing(

@@ -62,7 +62,8 @@ struct Smooth: ParsableCommand {
     help: ArgumentHelp(
       "Threads for one large regular file, smoothed in blocks that are then carried "
         + "(needs --column; not with standard input, --state, --group-by, --time, --std, "
-        + "--init first).",
+        + "--init first); each number is within 1e-12 × the same average of |x| of the "
+        + "sequential one.",
       valueName: "n"))
   var threads = 1
 
@@ -88,8 +89,10 @@ struct Smooth: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      try FileRoles.check(
+        files.flatMap { FileRoles.input("the input file", $0) }, FileRoles.output("--state", state))
       let options = try makeOptions()
-      signal(SIGPIPE, SIG_IGN)
+      try StandardOutput.checkOpen()
       let sink = FileDescriptorSink(descriptor: STDOUT_FILENO)
       let output = OutputBuffer(sink: sink, capacity: 1 << 16)
       let smoother = Smoother(options: options, output: output)
@@ -159,7 +162,8 @@ struct Smooth: ParsableCommand {
       guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\""),
         byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
       else {
-        throw .invalidOption("--delimiter must be one character (or tab), not \"\(delimiter)\"")
+        throw .invalidOption(
+          "--delimiter must be one character (or tab), not \(MessageText.quoted(delimiter))")
       }
       options.delimiter = byte
     }

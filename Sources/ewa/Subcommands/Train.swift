@@ -31,6 +31,12 @@ struct Train: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      // --save over --resume updates the checkpoint in place (read whole, then replaced), as
+      // --state does for `ewa smooth`; every other pair must name different files.
+      let updatesInPlace = save.map(FileIdentity.init) == resume.map(FileIdentity.init)
+      try FileRoles.check(
+        data.inputRoles, updatesInPlace ? [] : FileRoles.input("--resume", resume),
+        FileRoles.history("--history", history), FileRoles.output("--save", save))
       let (train, test) = try data.source.prepare()
       let configuration = try network.configuration(
         optimizer: optimizerOptions.settings(for: optimizer), lr: optimizerOptions.lr ?? 0.0007,
@@ -53,7 +59,7 @@ struct Train: ParsableCommand {
       }
       if let history, let log { try log.write(to: history) }
       if let save { try trainer.checkpoint.save(to: save) }
-      print(json ? try summaryJSON(summary) : describe(summary))
+      try StandardOutput.print(json ? try summaryJSON(summary) : describe(summary))
     }
   }
 }

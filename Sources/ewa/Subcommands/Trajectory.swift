@@ -35,9 +35,8 @@ struct Trajectory: ParsableCommand {
       var live = try optimizerOptions.settings(for: optimizer).make(count: 2)
       let points = function.trajectory(
         optimizer: &live, start: point!, steps: steps, learningRate: optimizerOptions.lr ?? 0.01)
-      var text = "step,x,y,loss\n"
-      for (i, p) in points.enumerated() { text += "\(i),\(p.x),\(p.y),\(p.loss)\n" }
-      print(text, terminator: "")
+      try StandardOutput.print("step,x,y,loss")
+      for (i, p) in points.enumerated() { try StandardOutput.print("\(i),\(p.x),\(p.y),\(p.loss)") }
     }
   }
 }
