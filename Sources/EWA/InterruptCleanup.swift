@@ -87,13 +87,26 @@ public enum InterruptCleanup {
     return (0..<capacity).compactMap { files[$0].map { String(cString: $0) } }
   }
 
-  /// Removes every registered file and terminates every registered child. Safe to call from a
-  /// signal handler: it takes no lock and allocates nothing.
+  /// Terminates every registered child, waits up to a second for them to end (so a child
+  /// cannot create a file after it was removed), then removes every registered file. Safe to
+  /// call from a signal handler: it takes no lock and allocates nothing (`kill`, `waitpid`,
+  /// `nanosleep` and `unlink` are async-signal-safe).
   public static func cleanUpAfterSignal() {
     for slot in 0..<capacity {
-      if let path = files[slot] { unlink(path) }
       let pid = children[slot]
       if pid > 0 { kill(pid, SIGTERM) }
+    }
+    for slot in 0..<capacity {
+      let pid = children[slot]
+      guard pid > 0 else { continue }
+      var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+      // 0: still running; the child itself, or -1 (already reaped elsewhere): ended.
+      for _ in 0..<100 where waitpid(pid, nil, WNOHANG) == 0 {
+        nanosleep(&pause, nil)
+      }
+    }
+    for slot in 0..<capacity {
+      if let path = files[slot] { unlink(path) }
     }
   }
 }

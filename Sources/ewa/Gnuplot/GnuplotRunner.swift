@@ -10,6 +10,10 @@ import Foundation
 #endif
 
 /// Runs `gnuplot` on a script built by the EWAPlot library: the only place `ewa` spawns it.
+///
+/// The script, gnuplot's messages and the image it draws go to temporary files in `$TMPDIR`,
+/// each registered with ``InterruptCleanup`` (with the gnuplot child) so that Ctrl-C or SIGTERM
+/// leaves none behind; the image then reaches its path through ``AtomicFile``, the one writer.
 enum GnuplotRunner {
   /// The full path of the first executable `gnuplot` on `PATH`, or `nil`.
   static func locate(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
@@ -23,110 +27,192 @@ enum GnuplotRunner {
   /// Draws `figure` where `target` says: writes the script, renders an image atomically, or
   /// prints the dumb terminal's text on standard output.
   ///
-  /// - Throws: ``GnuplotMissing`` (exit 69) after writing the script when gnuplot is not on
-  ///   `PATH`, `ExitCode` 70 after printing gnuplot's messages when it fails, and
-  ///   ``AtomicFileError`` when a file cannot be written.
+  /// - Throws: ``GnuplotMissing`` (exit 69) when gnuplot is not on `PATH`, after writing the
+  ///   script beside the output unless a file of that name exists; `ExitCode` 70 after saying
+  ///   why when gnuplot fails or is killed; ``PlotError`` or ``AtomicFileError`` when a file
+  ///   cannot be written or named in a script.
   static func draw(_ figure: Figure, to target: PlotTarget, comment: String) throws {
     switch target {
     case .script(let path, let terminal):
-      let output = terminal.fileExtension.map { stem(of: path) + "." + $0 }
-      try AtomicFile.write(
-        GnuplotScript.render(figure, terminal: terminal, output: output, comment: comment),
-        to: path)
+      try GnuplotText.checkPath(path, role: "the script file")
+      try AtomicFile.write(script(figure, terminal: terminal, besides: path, comment), to: path)
     case .image(let path, let terminal):
+      try GnuplotText.checkPath(path, role: "the output file")
       try checkWritableDirectory(of: path)
       guard let gnuplot = locate() else {
         let script = directory(of: path) + stem(of: path) + ".gp"
-        try draw(figure, to: .script(path: script, terminal: terminal), comment: comment)
-        throw GnuplotMissing(scriptPath: script, drawing: path)
+        try missing(figure, script: script, terminal: terminal, comment: comment, drawing: path)
       }
-      let temporary =
-        directory(of: path) + ".\(stem(of: path)).\(getpid()).tmp.\(terminal.fileExtension ?? "")"
+      let image = try TemporaryFile(suffix: "." + (terminal.fileExtension ?? "out"))
+      defer { image.remove() }
       let script = GnuplotScript.render(
-        figure, terminal: terminal, output: temporary, comment: comment)
-      do {
-        try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
-        try checkDrawn(temporary, drawing: path)
-      } catch {
-        unlink(temporary)
-        throw error
-      }
-      guard rename(temporary, path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        throw PlotError(kind: .io, message: "cannot write \(path): \(reason)")
-      }
+        figure, terminal: terminal, output: image.path, comment: comment)
+      try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
+      let data = try checkDrawn(image.path, drawing: path)
+      try AtomicFile.write(data, to: path)
     case .dumb(let terminal, let fallbackName):
       guard let gnuplot = locate() else {
-        let script = fallbackName + ".gp"
-        try draw(figure, to: .script(path: script, terminal: terminal), comment: comment)
-        throw GnuplotMissing(scriptPath: script, drawing: nil)
+        try missing(
+          figure, script: fallbackName + ".gp", terminal: terminal, comment: comment,
+          drawing: nil)
       }
       let script = GnuplotScript.render(figure, terminal: terminal, output: nil, comment: comment)
       try run(gnuplot, script: script, drawing: "the chart", standardOutput: .standardOutput)
     }
   }
 
+  /// The script saved at `path`: it draws on `terminal`, into the image named like `path`
+  /// beside it (or as text).
+  private static func script(
+    _ figure: Figure, terminal: Terminal, besides path: String, _ comment: String
+  ) -> String {
+    let output = terminal.fileExtension.map { stem(of: path) + "." + $0 }
+    return GnuplotScript.render(figure, terminal: terminal, output: output, comment: comment)
+  }
+
+  /// gnuplot is missing: writes the script to `script` unless something is there already (a
+  /// fallback never replaces a file; asking for the script with `-o` does), then throws
+  /// ``GnuplotMissing`` saying which happened.
+  private static func missing(
+    _ figure: Figure, script: String, terminal: Terminal, comment: String, drawing: String?
+  ) throws -> Never {
+    try GnuplotText.checkPath(script, role: "the script file")
+    let text = self.script(figure, terminal: terminal, besides: script, comment)
+    let written = try writeNew(text, to: script)
+    throw GnuplotMissing(
+      scriptPath: script, drawing: drawing, scriptWritten: written,
+      dumb: terminal.fileExtension == nil)
+  }
+
+  /// Creates `path` with `text`, or returns `false` without touching it when anything (a file,
+  /// a directory, a link, even a broken one) already has that name.
+  ///
+  /// - Throws: ``PlotError`` (I/O) when the file cannot be created or written; a partial file is
+  ///   removed, also on an interrupt.
+  private static func writeNew(_ text: String, to path: String) throws(PlotError) -> Bool {
+    let token = InterruptCleanup.register(file: path)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      let code = errno
+      // Not ours: an interrupt now must not remove what was there before.
+      InterruptCleanup.unregister(token)
+      if code == EEXIST { return false }
+      throw PlotError(
+        kind: .io,
+        message: "cannot write \(MessageText.inline(path)): \(String(cString: strerror(code)))")
+    }
+    var failure = writeAll(Array(text.utf8), to: descriptor)
+    if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+    if failure != nil { unlink(path) }
+    InterruptCleanup.unregister(token)
+    if let failure {
+      throw PlotError(kind: .io, message: "cannot write \(MessageText.inline(path)): \(failure)")
+    }
+    return true
+  }
+
+  /// Writes every byte to `descriptor`; returns the system's reason when it cannot.
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
+      }
+      offset += count
+    }
+    return nil
+  }
+
   /// Runs gnuplot on `script`, written to a temporary file (gnuplot reads a file two to three
   /// times faster than its standard input); its standard output goes to `standardOutput`, its
-  /// standard error to a temporary file that is shown if it fails.
+  /// standard error to a temporary file whose last line is shown if it fails.
   private static func run(
     _ gnuplot: String, script: String, drawing: String, standardOutput: FileHandle
   ) throws {
-    let base = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ewa-gnuplot-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-    let messages = base.appendingPathExtension("err")
-    let scriptFile = base.appendingPathExtension("gp")
-    defer {
-      try? FileManager.default.removeItem(at: messages)
-      try? FileManager.default.removeItem(at: scriptFile)
-    }
-    _ = FileManager.default.createFile(atPath: messages.path, contents: nil)
-    try AtomicFile.write(script, to: scriptFile.path)
+    let scriptFile = try TemporaryFile(suffix: ".gp", contents: Array(script.utf8))
+    defer { scriptFile.remove() }
+    let messages = try TemporaryFile(suffix: ".err")
+    defer { messages.remove() }
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: gnuplot)
     process.arguments = [scriptFile.path]
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = standardOutput
-    process.standardError = try FileHandle(forWritingTo: messages)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: messages.path))
     do {
       try process.run()
     } catch {
-      printError("cannot start \(gnuplot): \(error.localizedDescription)")
+      printError(
+        "cannot start \(MessageText.inline(gnuplot)): "
+          + MessageText.inline(error.localizedDescription))
       throw ExitCode(ExitStatus.software.rawValue)
     }
+    let child = InterruptCleanup.register(child: process.processIdentifier)
     process.waitUntilExit()
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      let text = (try? String(contentsOf: messages, encoding: .utf8)) ?? ""
-      printError("gnuplot failed (exit status \(process.terminationStatus)) drawing \(drawing):")
-      FileHandle.standardError.write(Data(text.utf8))
+    InterruptCleanup.unregister(child)
+    let what = drawing == "the chart" ? drawing : MessageText.inline(drawing)
+    if process.terminationReason == .uncaughtSignal {
+      let signal = process.terminationStatus
+      printError("gnuplot was killed by signal \(signal) (\(signalName(signal))) while drawing \(what)")
+      throw ExitCode(ExitStatus.software.rawValue)
+    }
+    guard process.terminationStatus == 0 else {
+      let text = (try? Data(contentsOf: URL(fileURLWithPath: messages.path))) ?? Data()
+      let last = text.split(separator: UInt8(ascii: "\n")).last(where: {
+        $0.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }
+      })
+      let reason = last.map { ": " + MessageText.quoted(bytes: $0, limit: 200) } ?? ""
+      printError(
+        "gnuplot failed (exit status \(process.terminationStatus)) drawing \(what)\(reason)")
       throw ExitCode(ExitStatus.software.rawValue)
     }
   }
 
+  /// `SIGKILL` for 9, and so on; `an unnamed signal` for one without a usual name.
+  static func signalName(_ number: Int32) -> String {
+    let names: [Int32: String] = [
+      SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL",
+      SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE",
+      SIGKILL: "SIGKILL", SIGUSR1: "SIGUSR1", SIGSEGV: "SIGSEGV", SIGUSR2: "SIGUSR2",
+      SIGPIPE: "SIGPIPE", SIGALRM: "SIGALRM", SIGTERM: "SIGTERM", SIGXCPU: "SIGXCPU",
+      SIGXFSZ: "SIGXFSZ", SIGSYS: "SIGSYS",
+    ]
+    return names[number] ?? "an unnamed signal"
+  }
+
   /// Fails with a sentence naming `path` unless its directory exists and is writable, before
-  /// gnuplot is asked to write there.
+  /// gnuplot is asked to draw.
   private static func checkWritableDirectory(of path: String) throws(PlotError) {
     let directory = directory(of: path).isEmpty ? "." : directory(of: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw PlotError(kind: .io, message: "cannot write \(path): no directory \(directory)")
+      throw PlotError(
+        kind: .io,
+        message:
+          "cannot write \(MessageText.inline(path)): no directory \(MessageText.inline(directory))"
+      )
     }
     guard FileManager.default.isWritableFile(atPath: directory) else {
-      throw PlotError(kind: .io, message: "cannot write \(path): \(directory) is not writable")
+      throw PlotError(
+        kind: .io,
+        message:
+          "cannot write \(MessageText.inline(path)): \(MessageText.inline(directory)) is not "
+          + "writable")
     }
   }
 
-  /// Fails unless gnuplot left a non-empty file at `path`.
-  private static func checkDrawn(_ path: String, drawing: String) throws {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size > 0 else {
-      printError("gnuplot exited without drawing \(drawing)")
+  /// The image gnuplot left at `path`; fails unless it is a non-empty file.
+  private static func checkDrawn(_ path: String, drawing: String) throws -> Data {
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)), !data.isEmpty else {
+      printError("gnuplot exited without drawing \(MessageText.inline(drawing))")
       throw ExitCode(ExitStatus.software.rawValue)
     }
+    return data
   }
 
   /// The directory part of `path` with its trailing slash, or "" for a bare name.

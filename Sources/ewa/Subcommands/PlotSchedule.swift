@@ -43,7 +43,9 @@ struct PlotSchedule: ParsableCommand {
       }
       var figure = Figure.schedule(curves: curves)
       figure.xLabel = schedule.scheduleUnit.rawValue
-      try plot.draw(figure, name: "schedule", comment: "ewa plot schedule: \(decay)")
+      try plot.draw(
+        figure, name: "schedule", subject: "the schedules",
+        comment: "ewa plot schedule: \(GnuplotText.quoted(decay))")
     }
   }
 }

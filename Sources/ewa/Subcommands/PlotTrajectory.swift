@@ -50,7 +50,8 @@ struct PlotTrajectory: ParsableCommand {
       figure.title =
         "\(figure.title ?? ""): \(OptimizerPath.stepsTitle(steps: steps, learningRates: rates))"
       try plot.draw(
-        figure, name: "trajectory", comment: "ewa plot trajectory: \(function.rawValue)")
+        figure, name: "trajectory", subject: "the paths on \(function.rawValue)",
+        comment: "ewa plot trajectory: \(function.rawValue)")
     }
   }
 }
