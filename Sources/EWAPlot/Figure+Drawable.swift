@@ -14,7 +14,7 @@ extension Figure {
       let names = drawn.map { MessageText.quoted($0.title ?? $0.name) }
       let what =
         names.isEmpty
-        ? "it has no data (no rows)"
+        ? "there is no finite value (every value is missing, infinite or not a number)"
         : "every value of \(Self.list(names)) is missing, infinite or not a number"
       throw PlotError(kind: .data, message: "cannot plot \(subject): nothing to draw: \(what)")
     }
