@@ -87,12 +87,15 @@ public enum GnuplotScript {
 
   static func settings(_ figure: Figure) -> [String] {
     var lines: [String] = []
-    if let title = figure.title { lines.append("set title \(GnuplotText.quoted(title)) noenhanced") }
+    if let title = figure.title {
+      lines.append("set title \(GnuplotText.quoted(title)) noenhanced")
+    }
     // A legend below the chart gets room between it and the x label.
     let keyBelow = figure.key.split(separator: " ").contains("below")
     if let label = figure.xLabel {
       lines.append(
-        "set xlabel \(GnuplotText.quoted(label))" + (keyBelow ? " offset 0,0.5" : "") + " noenhanced")
+        "set xlabel \(GnuplotText.quoted(label))" + (keyBelow ? " offset 0,0.5" : "")
+          + " noenhanced")
     }
     if let label = figure.yLabel {
       lines.append("set ylabel \(GnuplotText.quoted(label)) noenhanced")
@@ -111,7 +114,11 @@ public enum GnuplotScript {
     }
     if let range = figure.xRange { lines.append("set xrange \(bracket(range))") }
     if let range = figure.yRange { lines.append("set yrange \(bracket(range))") }
-    lines.append("set key \(figure.key) box opaque" + (keyBelow ? " height 1.5" : ""))
+    // The key is gnuplot's placement words: anything but letters and spaces is dropped.
+    let key = String(
+      figure.key.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == " ") }
+        .map(Character.init))
+    lines.append("set key \(key) box opaque" + (keyBelow ? " height 1.5" : ""))
     lines.append("set grid lc rgb \(Color(rgb: 0xE0E0E0).gnuplot)")
     lines.append("set border lc rgb \(Color(rgb: 0x404040).gnuplot)")
     if !figure.palette.isEmpty {

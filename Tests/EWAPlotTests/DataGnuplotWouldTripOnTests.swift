@@ -88,7 +88,9 @@ import Testing
   }
 
   @Test(arguments: [
-    (["-o", "x.png", "--size", "0,5"], "is not an image size: give W,H with each from 100 to 10000"),
+    (
+      ["-o", "x.png", "--size", "0,5"], "is not an image size: give W,H with each from 100 to 10000"
+    ),
     (["-o", "x.png", "--size", "20000,20000"], "from 100 to 10000 pixels"),
     (["-o", "x.gp", "--size", "99,700"], "from 100 to 10000 pixels"),
     (["-o", "x.pdf", "--size", "abc"], "--size \"abc\" is not an image size"),
@@ -123,7 +125,8 @@ import Testing
     let bin = try Self.fakeGnuplot(body)
     for output in [["-o", "x.png"], ["--terminal", "dumb"]] {
       let result = try EWABinary.run(
-        ["plot", "schedule", "--epochs", "5"] + output, in: directory, path: bin.path + ":/usr/bin:/bin")
+        ["plot", "schedule", "--epochs", "5"] + output, in: directory,
+        path: bin.path + ":/usr/bin:/bin")
       expectOneLine(result, status: 70, containing: message)
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
@@ -138,7 +141,8 @@ import Testing
       path: bin.path + ":/usr/bin:/bin")
     expectOneLine(
       result, status: 70,
-      containing: #"gnuplot failed (exit status 1) drawing x.png: "  \"x.gp\" line 3: bad \u{1B}[31mred""#)
+      containing:
+        #"gnuplot failed (exit status 1) drawing x.png: "  \"x.gp\" line 3: bad \u{1B}[31mred""#)
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
   }
 }

@@ -46,7 +46,8 @@ struct HostileText: Sendable, CustomTestStringConvertible {
       .init(
         name: "EOD", text: "EOD\nsystem 'touch \(d)/pwned-9'",
         shown: "EOD\\nsystem 'touch \(d)/pwned-9'"),
-      .init(name: "enhanced text", text: "{/Symbol a}^2_x &{b} ~c", shown: "{/Symbol a}^2_x &{b} ~c"),
+      .init(
+        name: "enhanced text", text: "{/Symbol a}^2_x &{b} ~c", shown: "{/Symbol a}^2_x &{b} ~c"),
       .init(
         name: "control characters", text: "\u{1B}[31mred\u{7}\u{7F}end",
         shown: "\\u{1B}[31mred\\u{7}\\u{7F}end"),
@@ -55,13 +56,26 @@ struct HostileText: Sendable, CustomTestStringConvertible {
         name: "invisible", text: "\u{FEFF}bom\u{200B}zw\u{202E}rtl",
         shown: "\\u{FEFF}bom\\u{200B}zw\\u{202E}rtl"),
       .init(name: "long", text: long, shown: nil),
+      // Without a directory, so that they can also be file names (gnuplot runs in the test's
+      // directory, where `touch` would create them).
+      .init(name: "backquotes, relative", text: "`touch pwned-f1`", shown: "`touch pwned-f1`"),
+      .init(
+        name: "quotes, relative", text: "x' . system('touch pwned-f2') . \"`touch pwned-f3`\"",
+        shown: "x' . system('touch pwned-f2') . \"`touch pwned-f3`\""),
+      .init(
+        name: "newline, relative", text: "n\n!touch pwned-f4", shown: "n\\n!touch pwned-f4"),
     ]
   }
 
-  /// The `pwned-*` files in `directory` (there must be none).
+  /// The `pwned-*` files in `directory` (there must be none); the relative entries aim at the
+  /// current directory of the test process too, checked here as well.
   static func pwned(in directory: URL) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    return names.filter { $0.hasPrefix("pwned") }
+    let here = FileManager.default.currentDirectoryPath
+    return [directory.path, here].flatMap { path in
+      ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter {
+        $0.hasPrefix("pwned")
+      }
+    }
   }
 
   /// `text` as one CSV field, quoted.

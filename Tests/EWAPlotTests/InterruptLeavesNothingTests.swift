@@ -87,7 +87,8 @@ import Testing
       let result = try EWABinary.run(
         ["plot", "schedule", "--epochs", "5"] + output, in: directory, path: "/nonexistent")
       #expect(result.status == 69)
-      #expect(result.stderr.contains("the script was not written either, because \(name) already exists"))
+      #expect(
+        result.stderr.contains("the script was not written either, because \(name) already exists"))
       #expect(result.stderr.contains(hint), "\(result.stderr)")
       #expect(result.stderr.filter { $0 == "\n" }.count == 1)
       let kept = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
@@ -99,12 +100,14 @@ import Testing
     let linked = try EWABinary.run(
       ["plot", "schedule", "--epochs", "5", "-o", "y.png"], in: directory, path: "/nonexistent")
     #expect(linked.status == 69)
-    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("nowhere").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("nowhere").path))
     // Asked for explicitly, the script does replace the file.
     let explicit = try EWABinary.run(
       ["plot", "schedule", "--epochs", "5", "-o", "x.gp"], in: directory, path: "/nonexistent")
     #expect(explicit.status == 0)
-    #expect(try String(contentsOf: directory.appendingPathComponent("x.gp"), encoding: .utf8) != mine)
+    #expect(
+      try String(contentsOf: directory.appendingPathComponent("x.gp"), encoding: .utf8) != mine)
     // Without a file in the way the fallback is written, and says so.
     let fresh = try EWABinary.run(
       ["plot", "schedule", "--epochs", "5", "-o", "z.png"], in: directory, path: "/nonexistent")

@@ -82,7 +82,8 @@ struct TextReachingGnuplotIsInertTests {
       in: directory)
     guard entry.isFileName else { return }
     try write("v\n1\n3\n2\n", to: entry.text + ".csv", in: directory)
-    try expectInert(["plot", "smooth", entry.text + ".csv", "--column", "v"], shown: nil, in: directory)
+    try expectInert(
+      ["plot", "smooth", entry.text + ".csv", "--column", "v"], shown: nil, in: directory)
   }
 
   @Test(arguments: indices)
@@ -143,7 +144,8 @@ struct TextReachingGnuplotIsInertTests {
   func outputFileNames(index: Int) throws {
     let (directory, entry) = try setUp(index)
     guard entry.isFileName else { return }
-    let hidden = entry.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    let hidden =
+      entry.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
       || entry.text.contains("\u{FEFF}")
     for ext in ["png", "gp"] {
       let result = try EWABinary.run(
@@ -152,10 +154,14 @@ struct TextReachingGnuplotIsInertTests {
         // A name the script cannot carry exactly is refused, and nothing is written.
         #expect(result.status == 64)
         #expect(result.stderr.contains("a control or invisible character"))
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(entry.text + "." + ext).path))
+        #expect(
+          !FileManager.default.fileExists(
+            atPath: directory.appendingPathComponent(entry.text + "." + ext).path))
       } else {
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(entry.text + "." + ext).path))
+        #expect(
+          FileManager.default.fileExists(
+            atPath: directory.appendingPathComponent(entry.text + "." + ext).path))
       }
     }
     if !hidden {

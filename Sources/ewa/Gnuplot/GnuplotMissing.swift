@@ -19,7 +19,8 @@ struct GnuplotMissing: CategorizedError {
     let name = MessageText.inline(String(scriptPath.dropFirst(directory.count)))
     let shown = MessageText.inline(scriptPath)
     let run =
-      directory.isEmpty ? "gnuplot \(name)" : "cd \(MessageText.inline(directory)) && gnuplot \(name)"
+      directory.isEmpty
+      ? "gnuplot \(name)" : "cd \(MessageText.inline(directory)) && gnuplot \(name)"
     let what = drawing.map { "cannot draw \(MessageText.inline($0))" } ?? "cannot draw the chart"
     let install =
       "install gnuplot with `apt-get install gnuplot-nox` (Debian, Ubuntu) or "

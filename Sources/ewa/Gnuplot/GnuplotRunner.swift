@@ -156,7 +156,8 @@ enum GnuplotRunner {
     let what = drawing == "the chart" ? drawing : MessageText.inline(drawing)
     if process.terminationReason == .uncaughtSignal {
       let signal = process.terminationStatus
-      printError("gnuplot was killed by signal \(signal) (\(signalName(signal))) while drawing \(what)")
+      printError(
+        "gnuplot was killed by signal \(signal) (\(signalName(signal))) while drawing \(what)")
       throw ExitCode(ExitStatus.software.rawValue)
     }
     guard process.terminationStatus == 0 else {

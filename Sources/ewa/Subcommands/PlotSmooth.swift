@@ -63,7 +63,8 @@ struct PlotSmooth: ParsableCommand {
         initial: `init`, time: time, compareWithZeroStart: compareInit)
       try plot.draw(
         Figure.smooth(smoothed), name: "smooth",
-        subject: "column \(MessageText.quoted(smoothed.column)) of \(MessageText.inline(input.name))",
+        subject:
+          "column \(MessageText.quoted(smoothed.column)) of \(MessageText.inline(input.name))",
         comment:
           "ewa plot smooth: column \(GnuplotText.quoted(smoothed.column)) of "
           + GnuplotText.quoted(input.name))
