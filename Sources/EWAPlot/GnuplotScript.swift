@@ -88,17 +88,17 @@ public enum GnuplotScript {
   static func settings(_ figure: Figure) -> [String] {
     var lines: [String] = []
     if let title = figure.title {
-      lines.append("set title \(GnuplotText.quoted(title)) noenhanced")
+      lines.append("set title \(GnuplotText.label(title)) noenhanced")
     }
     // A legend below the chart gets room between it and the x label.
     let keyBelow = figure.key.split(separator: " ").contains("below")
     if let label = figure.xLabel {
       lines.append(
-        "set xlabel \(GnuplotText.quoted(label))" + (keyBelow ? " offset 0,0.5" : "")
+        "set xlabel \(GnuplotText.label(label))" + (keyBelow ? " offset 0,0.5" : "")
           + " noenhanced")
     }
     if let label = figure.yLabel {
-      lines.append("set ylabel \(GnuplotText.quoted(label)) noenhanced")
+      lines.append("set ylabel \(GnuplotText.label(label)) noenhanced")
     }
     if let format = figure.timeFormat {
       lines.append("set xdata time")
@@ -156,7 +156,7 @@ public enum GnuplotScript {
       var clause = "$\(name) using \(using) \(series.mark.gnuplot)"
       if let color = series.color { clause += " lc rgb \(color.gnuplot)" }
       if let title = series.title {
-        clause += " title \(GnuplotText.quoted(title)) noenhanced"
+        clause += " title \(GnuplotText.label(title)) noenhanced"
       } else {
         clause += " notitle"
       }

@@ -34,11 +34,30 @@ public enum GnuplotText {
     "'" + escaped(text, quote: true) + "'"
   }
 
-  /// A comment line, `# text`, with line breaks and other hidden characters escaped, and a space
-  /// after a final backslash (which would otherwise continue the comment onto the next line).
+  /// The most characters of a title, label or legend entry written (a chart cannot show more;
+  /// a five-megabyte CSV header would otherwise cost gnuplot minutes and half a gigabyte).
+  public static let displayLimit = 1000
+
+  /// Text to be read on the chart (a title, an axis label, a legend entry) as a literal: like
+  /// ``quoted(_:)``, cut to ``displayLimit`` characters with `…` when longer.
+  public static func label(_ text: String) -> String {
+    quoted(shortened(text))
+  }
+
+  /// A comment line, `# text`, with line breaks and other hidden characters escaped, cut like a
+  /// ``label(_:)``, and a space after a final backslash (which would otherwise continue the
+  /// comment onto the next line).
   public static func comment(_ text: String) -> String {
-    let body = escaped(text, quote: false)
+    let body = escaped(shortened(text), quote: false)
     return "# " + body + (body.hasSuffix("\\") ? " " : "")
+  }
+
+  /// `text` cut to ``displayLimit`` characters, with `…` when it was longer.
+  static func shortened(_ text: String) -> String {
+    guard text.unicodeScalars.count > displayLimit else { return text }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: text.unicodeScalars.prefix(displayLimit))
+    return String(view) + "…"
   }
 
   /// The first character of `path` that ``quoted(_:)`` would not write as itself (a control or

@@ -33,6 +33,15 @@ import Testing
     #expect(GnuplotText.comment("a \\") == "# a \\ ")
   }
 
+  @Test func labelsAndCommentsAreCutPathsAreNot() throws {
+    let long = String(repeating: "'", count: 5000)
+    let label = try unquoted(GnuplotText.label(long))
+    #expect(label == String(repeating: "'", count: GnuplotText.displayLimit) + "…")
+    #expect(GnuplotText.comment(long).count == 2 + GnuplotText.displayLimit + 1)
+    #expect(try unquoted(GnuplotText.quoted(long)) == long)
+    #expect(GnuplotText.label("short") == "'short'")
+  }
+
   @Test func pathsWithHiddenCharactersAreRefused() throws {
     for path in ["a\nb.png", "a\rb.png", "a\tb.png", "\u{FEFF}a.png", "a\u{202E}gnp.exe"] {
       #expect(GnuplotText.unsupportedCharacter(in: path) != nil, "\(path)")
