@@ -47,7 +47,7 @@ enum GnuplotRunner {
       defer { image.remove() }
       let script = GnuplotScript.render(
         figure, terminal: terminal, output: image.path, comment: comment)
-      try run(gnuplot, script: script, drawing: path, standardOutput: .nullDevice)
+      try run(gnuplot, script: script, drawing: path, output: nil)
       let data = try checkDrawn(image.path, drawing: path)
       try AtomicFile.write(data, to: path)
     case .dumb(let terminal, let fallbackName):
@@ -57,7 +57,15 @@ enum GnuplotRunner {
           drawing: nil)
       }
       let script = GnuplotScript.render(figure, terminal: terminal, output: nil, comment: comment)
-      try run(gnuplot, script: script, drawing: "the chart", standardOutput: .standardOutput)
+      // gnuplot ignores a failed write: its text goes to a file first, then to standard output
+      // here, where a failure is reported (74).
+      let text = try TemporaryFile(suffix: ".txt")
+      defer { text.remove() }
+      try run(gnuplot, script: script, drawing: "the chart", output: text.path)
+      let chart = (try? Data(contentsOf: URL(fileURLWithPath: text.path))) ?? Data()
+      if let failure = writeAll(Array(chart), to: STDOUT_FILENO) {
+        throw PlotError(kind: .io, message: "cannot write to standard output: \(failure)")
+      }
     }
   }
 
@@ -126,50 +134,90 @@ enum GnuplotRunner {
   }
 
   /// Runs gnuplot on `script`, written to a temporary file (gnuplot reads a file two to three
-  /// times faster than its standard input); its standard output goes to `standardOutput`, its
-  /// standard error to a temporary file whose last line is shown if it fails.
+  /// times faster than its standard input); its standard output goes to the file `output` (or
+  /// nowhere), its standard error to a temporary file whose last line is shown if it fails.
   private static func run(
-    _ gnuplot: String, script: String, drawing: String, standardOutput: FileHandle
+    _ gnuplot: String, script: String, drawing: String, output: String?
   ) throws {
     let scriptFile = try TemporaryFile(suffix: ".gp", contents: Array(script.utf8))
     defer { scriptFile.remove() }
     let messages = try TemporaryFile(suffix: ".err")
     defer { messages.remove() }
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: gnuplot)
-    process.arguments = [scriptFile.path]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = standardOutput
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: messages.path))
-    do {
-      try process.run()
-    } catch {
+    // An interrupt between the start and the registration would leave gnuplot running: this
+    // thread holds interrupts until the child is registered (the child is started with none
+    // blocked and default handling), and a handler running on another thread meanwhile waits
+    // for the registration.
+    var interrupts = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&interrupts)
+    for number in SignalHandlers.interrupts { sigaddset(&interrupts, number) }
+    pthread_sigmask(SIG_BLOCK, &interrupts, &previous)
+    InterruptCleanup.beginStartingChild()
+    let started = spawn(
+      gnuplot, arguments: [scriptFile.path], output: output ?? "/dev/null",
+      errors: messages.path)
+    let child = started.pid.map { InterruptCleanup.register(child: $0) }
+    InterruptCleanup.endStartingChild()
+    pthread_sigmask(SIG_SETMASK, &previous, nil)
+    guard let pid = started.pid else {
       printError(
-        "cannot start \(MessageText.inline(gnuplot)): "
-          + MessageText.inline(error.localizedDescription))
+        "cannot start \(MessageText.inline(gnuplot)): \(String(cString: strerror(started.code)))")
       throw ExitCode(ExitStatus.software.rawValue)
     }
-    let child = InterruptCleanup.register(child: process.processIdentifier)
-    process.waitUntilExit()
-    InterruptCleanup.unregister(child)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    InterruptCleanup.unregister(child ?? nil)
     let what = drawing == "the chart" ? drawing : MessageText.inline(drawing)
-    if process.terminationReason == .uncaughtSignal {
-      let signal = process.terminationStatus
+    // The wait status: a signal number in the low 7 bits, else the exit status above them.
+    let signal = status & 0x7F
+    if signal != 0 && signal != 0x7F {
       printError(
         "gnuplot was killed by signal \(signal) (\(signalName(signal))) while drawing \(what)")
       throw ExitCode(ExitStatus.software.rawValue)
     }
-    guard process.terminationStatus == 0 else {
+    let exitStatus = (status >> 8) & 0xFF
+    guard exitStatus == 0 else {
       let text = (try? Data(contentsOf: URL(fileURLWithPath: messages.path))) ?? Data()
       let last = text.split(separator: UInt8(ascii: "\n")).last(where: {
         $0.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }
       })
       let reason = last.map { ": " + MessageText.quoted(bytes: $0, limit: 200) } ?? ""
-      printError(
-        "gnuplot failed (exit status \(process.terminationStatus)) drawing \(what)\(reason)")
+      printError("gnuplot failed (exit status \(exitStatus)) drawing \(what)\(reason)")
       throw ExitCode(ExitStatus.software.rawValue)
     }
+  }
+
+  /// Starts `path` with standard input from `/dev/null`, standard output to the file `output`
+  /// and standard error to the file `errors`, with no signal blocked and the interrupts at their
+  /// default handling whatever this process does with them.
+  ///
+  /// - Returns: the child's id, or `nil` and the system's error code.
+  private static func spawn(_ path: String, arguments: [String], output: String, errors: String)
+    -> (pid: pid_t?, code: Int32)
+  {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_TRUNC, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_TRUNC, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for number in SignalHandlers.interrupts + [SIGPIPE] { sigaddset(&defaults, number) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid = pid_t()
+    let code = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+    return code == 0 ? (pid, 0) : (nil, code)
   }
 
   /// `SIGKILL` for 9, and so on; `an unnamed signal` for one without a usual name.
