@@ -54,6 +54,22 @@ public enum InterruptCleanup {
     return nil
   }
 
+  /// Nonzero while a child is being started and its id is not yet registered.
+  nonisolated(unsafe) private static let starting = {
+    let flag = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    flag.initialize(to: 0)
+    return flag
+  }()
+
+  /// Marks that a child is being started: an interrupt from now until ``endStartingChild()``
+  /// waits (up to a second) for the child's id to be registered, so that the child is ended
+  /// too; call it before starting the child, and ``endStartingChild()`` once it is registered
+  /// (or failed to start).
+  public static func beginStartingChild() { starting.pointee = 1 }
+
+  /// Ends what ``beginStartingChild()`` began.
+  public static func endStartingChild() { starting.pointee = 0 }
+
   /// Registers a child process to be sent SIGTERM if this process is interrupted.
   @discardableResult
   public static func register(child pid: Int32) -> Token? {
@@ -87,13 +103,28 @@ public enum InterruptCleanup {
     return (0..<capacity).compactMap { files[$0].map { String(cString: $0) } }
   }
 
-  /// Removes every registered file and terminates every registered child. Safe to call from a
-  /// signal handler: it takes no lock and allocates nothing.
+  /// Terminates every registered child, waits up to a second for them to end (so a child
+  /// cannot create a file after it was removed), then removes every registered file. Safe to
+  /// call from a signal handler: it takes no lock and allocates nothing (`kill`, `waitpid`,
+  /// `nanosleep` and `unlink` are async-signal-safe).
   public static func cleanUpAfterSignal() {
+    var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+    // A child being started: wait for its id (the starting thread keeps running).
+    for _ in 0..<100 where starting.pointee != 0 { nanosleep(&pause, nil) }
     for slot in 0..<capacity {
-      if let path = files[slot] { unlink(path) }
       let pid = children[slot]
       if pid > 0 { kill(pid, SIGTERM) }
+    }
+    for slot in 0..<capacity {
+      let pid = children[slot]
+      guard pid > 0 else { continue }
+      // 0: still running; the child itself, or -1 (already reaped elsewhere): ended.
+      for _ in 0..<100 where waitpid(pid, nil, WNOHANG) == 0 {
+        nanosleep(&pause, nil)
+      }
+    }
+    for slot in 0..<capacity {
+      if let path = files[slot] { unlink(path) }
     }
   }
 }

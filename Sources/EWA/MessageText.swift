@@ -95,8 +95,9 @@ public enum MessageText {
     return String(Character(scalar))
   }
 
-  /// Control characters, and characters that draw nothing or reorder the text around them.
-  static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+  /// Whether `scalar` is a control character, or a character that draws nothing or reorders the
+  /// text around it (also what ``GnuplotText`` in EWAPlot writes as an escape).
+  public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
     switch value {

@@ -26,13 +26,13 @@ public struct Color: Equatable, Sendable {
     return Color(rgb: channel(16) | channel(8) | channel(0), transparency: transparency)
   }
 
-  /// The gnuplot text, `"#RRGGBB"` or `"#AARRGGBB"` (with the quotes).
+  /// The gnuplot text, `'#RRGGBB'` or `'#AARRGGBB'` (with the quotes).
   public var gnuplot: String {
     let digits = String(rgb, radix: 16, uppercase: true)
     let padded = String(repeating: "0", count: 6 - digits.count) + digits
-    guard transparency != 0 else { return "\"#\(padded)\"" }
+    guard transparency != 0 else { return GnuplotText.quoted("#\(padded)") }
     let alpha = String(transparency, radix: 16, uppercase: true)
-    return "\"#\(alpha.count == 1 ? "0" + alpha : alpha)\(padded)\""
+    return GnuplotText.quoted("#\(alpha.count == 1 ? "0" + alpha : alpha)\(padded)")
   }
 }
 

@@ -9,18 +9,4 @@ enum GnuplotNumber {
     return value.description
   }
 
-  /// A string as a gnuplot double-quoted literal: backslashes and quotes escaped, line breaks as
-  /// `\n`, other control characters dropped.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      default: if scalar.value >= 0x20 && scalar.value != 0x7F { out.unicodeScalars.append(scalar) }
-      }
-    }
-    return out + "\""
-  }
 }

@@ -17,11 +17,11 @@ public enum GnuplotScript {
     _ figure: Figure, terminal: Terminal, output: String?, comment: String? = nil
   ) -> String {
     var lines: [String] = []
-    if let comment { lines.append("# " + comment.replacingNewlines()) }
+    if let comment { lines.append(GnuplotText.comment(comment)) }
     lines.append("# Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.")
     lines.append("set encoding utf8")
     lines.append(terminal.command(size: figure.size))
-    if let output { lines.append("set output \(GnuplotNumber.quoted(output))") }
+    if let output { lines.append("set output \(GnuplotText.quoted(output))") }
 
     let names = blockNames(for: figure.series)
     if let contours = figure.contours { lines += datablock("surface", surface: contours.surface) }
@@ -34,20 +34,30 @@ public enum GnuplotScript {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Unique datablock names: each series' name reduced to letters, digits and underscores, with
-  /// `_2`, `_3`, … appended to repeats.
+  /// The longest datablock name kept from a series' name, before a `_2`-style suffix.
+  static let blockNameLimit = 40
+
+  /// Unique datablock names: each series' name reduced to ASCII letters, digits and underscores
+  /// (at most ``blockNameLimit`` of them, a letter first), with `_2`, `_3`, … appended to repeats
+  /// until the name is one no other block has. A name can therefore never hold a quote, a space,
+  /// a line break or anything else but a gnuplot identifier, whatever the series is called.
   static func blockNames(for series: [Series]) -> [String] {
-    var seen: [String: Int] = ["surface": 1, "contours": 1]
+    var taken: Set<String> = ["surface", "contours"]
     return series.map { series in
       var base = String(
-        series.name.unicodeScalars.map { scalar -> Character in
+        series.name.unicodeScalars.prefix(blockNameLimit).map { scalar -> Character in
           scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
             ? Character(scalar) : "_"
         })
       if base.first?.isLetter != true { base = "s" + base }
-      let count = (seen[base] ?? 0) + 1
-      seen[base] = count
-      return count == 1 ? base : "\(base)_\(count)"
+      var name = base
+      var count = 1
+      while taken.contains(name) {
+        count += 1
+        name = "\(base)_\(count)"
+      }
+      taken.insert(name)
+      return name
     }
   }
 
@@ -77,30 +87,40 @@ public enum GnuplotScript {
 
   static func settings(_ figure: Figure) -> [String] {
     var lines: [String] = []
-    if let title = figure.title { lines.append("set title \(GnuplotNumber.quoted(title))") }
+    if let title = figure.title {
+      lines.append("set title \(GnuplotText.label(title)) noenhanced")
+    }
     // A legend below the chart gets room between it and the x label.
     let keyBelow = figure.key.split(separator: " ").contains("below")
     if let label = figure.xLabel {
-      lines.append("set xlabel \(GnuplotNumber.quoted(label))" + (keyBelow ? " offset 0,0.5" : ""))
+      lines.append(
+        "set xlabel \(GnuplotText.label(label))" + (keyBelow ? " offset 0,0.5" : "")
+          + " noenhanced")
     }
-    if let label = figure.yLabel { lines.append("set ylabel \(GnuplotNumber.quoted(label))") }
+    if let label = figure.yLabel {
+      lines.append("set ylabel \(GnuplotText.label(label)) noenhanced")
+    }
     if let format = figure.timeFormat {
       lines.append("set xdata time")
-      lines.append("set timefmt \"%s\"")
-      lines.append("set format x \(GnuplotNumber.quoted(format))")
+      lines.append("set timefmt \(GnuplotText.quoted("%s"))")
+      lines.append("set format x \(GnuplotText.quoted(format))")
     }
     for axis in figure.logScale.sorted() {
       lines.append("set logscale \(axis.rawValue)")
       // Tic labels 0.001 and 10 rather than gnuplot's fixed six decimals.
       if axis != .x || figure.timeFormat == nil {
-        lines.append("set format \(axis.rawValue) \"%g\"")
+        lines.append("set format \(axis.rawValue) \(GnuplotText.quoted("%g"))")
       }
     }
     if let range = figure.xRange { lines.append("set xrange \(bracket(range))") }
     if let range = figure.yRange { lines.append("set yrange \(bracket(range))") }
-    lines.append("set key \(figure.key) box opaque" + (keyBelow ? " height 1.5" : ""))
-    lines.append("set grid lc rgb \"#E0E0E0\"")
-    lines.append("set border lc rgb \"#404040\"")
+    // The key is gnuplot's placement words: anything but letters and spaces is dropped.
+    let key = String(
+      figure.key.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == " ") }
+        .map(Character.init))
+    lines.append("set key \(key) box opaque" + (keyBelow ? " height 1.5" : ""))
+    lines.append("set grid lc rgb \(Color(rgb: 0xE0E0E0).gnuplot)")
+    lines.append("set border lc rgb \(Color(rgb: 0x404040).gnuplot)")
     if !figure.palette.isEmpty {
       let entries = figure.palette.enumerated().map { "\($0.offset) \($0.element.gnuplot)" }
       lines.append("set palette maxcolors \(figure.palette.count)")
@@ -136,7 +156,7 @@ public enum GnuplotScript {
       var clause = "$\(name) using \(using) \(series.mark.gnuplot)"
       if let color = series.color { clause += " lc rgb \(color.gnuplot)" }
       if let title = series.title {
-        clause += " title \(GnuplotNumber.quoted(title))"
+        clause += " title \(GnuplotText.label(title)) noenhanced"
       } else {
         clause += " notitle"
       }
@@ -148,11 +168,5 @@ public enum GnuplotScript {
 
   static func bracket(_ range: ClosedRange<Double>) -> String {
     "[\(GnuplotNumber.format(range.lowerBound)):\(GnuplotNumber.format(range.upperBound))]"
-  }
-}
-
-extension String {
-  fileprivate func replacingNewlines() -> String {
-    String(map { $0.isNewline ? " " : $0 })
   }
 }

@@ -10,17 +10,30 @@ extension OptimizerPath {
   ///   - start: the starting point.
   ///   - steps: the number of steps.
   ///   - learningRate: the rate α.
-  /// - Returns: `steps + 1` points, the start first.
+  ///   - limit: the most points kept (see ``PointDecimator``).
+  /// - Returns: `steps + 1` points, the start first; beyond `limit` of them, the first, the last
+  ///   and the extremes of each stretch of the path (``PointDecimator``), so memory stays bounded
+  ///   however many steps are run.
   /// - Throws: ``OptimizerError`` when a hyper-parameter is out of range.
   public static func tracing(
     _ settings: OptimizerSettings, on surface: EWATrain.Surface, from start: (Double, Double),
-    steps: Int, learningRate: Double
+    steps: Int, learningRate: Double, limit: Int = PointDecimator.defaultLimit
   ) throws(OptimizerError) -> OptimizerPath {
     var optimizer = try settings.make(count: 2, as: Double.self)
-    let points = surface.trajectory(
-      optimizer: &optimizer, start: start, steps: steps, learningRate: learningRate)
-    return OptimizerPath(
-      name: settings.kind.rawValue, xs: points.map(\.x), ys: points.map(\.y))
+    var kept = PointDecimator(count: steps + 1, limit: limit)
+    kept.append(start.0, start.1)
+    // The surface's own stepping, a stretch at a time; the optimizer's state carries over.
+    var point = start
+    var remaining = steps
+    while remaining > 0 {
+      let stretch = min(remaining, 10_000)
+      let points = surface.trajectory(
+        optimizer: &optimizer, start: point, steps: stretch, learningRate: learningRate)
+      for next in points.dropFirst() { kept.append(next.x, next.y) }
+      point = (points[stretch].x, points[stretch].y)
+      remaining -= stretch
+    }
+    return OptimizerPath(name: settings.kind.rawValue, xs: kept.xs, ys: kept.ys)
   }
 
   /// The paths of several optimizers from one start, all at one rate or each at its own; with

@@ -7,14 +7,18 @@ extension ScheduleCurve {
   /// - Parameters:
   ///   - settings: the schedule, with α0.
   ///   - count: the epochs (or steps) to sample.
-  /// - Returns: the curve, named after the schedule and its parameters.
+  ///   - limit: the most points kept (see ``PointDecimator``).
+  /// - Returns: the curve, named after the schedule and its parameters; beyond `limit` epochs,
+  ///   the first, the last and the extremes of each stretch (``PointDecimator``), so memory stays
+  ///   bounded however many epochs are sampled.
   /// - Throws: ``ScheduleError`` for an out-of-range parameter.
-  public static func sampling(_ settings: ScheduleSettings, count: Int) throws(ScheduleError)
-    -> ScheduleCurve
-  {
+  public static func sampling(
+    _ settings: ScheduleSettings, count: Int, limit: Int = PointDecimator.defaultLimit
+  ) throws(ScheduleError) -> ScheduleCurve {
     let schedule = try settings.make()
-    return ScheduleCurve(
-      name: settings.legend, epochs: (1...max(count, 1)).map(Double.init),
-      rates: (0..<max(count, 1)).map { schedule.rate(at: $0) })
+    let count = max(count, 1)
+    var kept = PointDecimator(count: count, limit: limit)
+    for epoch in 0..<count { kept.append(Double(epoch + 1), schedule.rate(at: epoch)) }
+    return ScheduleCurve(name: settings.legend, epochs: kept.xs, rates: kept.ys)
   }
 }

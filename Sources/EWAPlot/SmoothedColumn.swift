@@ -66,13 +66,23 @@ public struct SmoothedColumn: Sendable {
         uncorrected: try uncorrected?.numbers(at: first + d))
     }
     let raw = try table.resolve(column)
-    let values = try table.numbers(table.header[raw])
+    // With one column a blank line is a row with a missing value for the smoother, while the
+    // table skips it: read that column back from the smoother's output, one row per row drawn.
+    let rows = table.header.count == 1 ? smoothed : table
+    let values = try rows.numbers(table.header[raw])
     var x = values.indices.map { Double($0 + 1) }
     var timeAxis = false
     var xLabel = "row"
     if let time {
       xLabel = table.header[try table.resolve(time)]
-      (x, timeAxis) = try table.times(xLabel)
+      (x, timeAxis) = try rows.times(xLabel)
+    }
+    guard curves.allSatisfy({ $0.values.count == values.count }) else {
+      throw PlotError(
+        kind: .data,
+        message:
+          "cannot plot \(MessageText.inline(name)): its \(values.count) rows do not line up with "
+          + "the \(smoothed.rows.count) rows ewa smooth makes of it")
     }
     return SmoothedColumn(
       column: table.header[raw], x: x, timeAxis: timeAxis, xLabel: xLabel, values: values,

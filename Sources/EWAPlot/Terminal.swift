@@ -34,13 +34,13 @@ public enum Terminal: Equatable, Sendable {
 
   /// The `set terminal` line for a canvas of `size` pixels.
   func command(size: Figure.CanvasSize) -> String {
-    let font = "font \"sans,12\""
+    let font = "font \(GnuplotText.quoted("sans,12"))"
     switch self {
     case .png:
       return "set terminal pngcairo size \(size.width),\(size.height) noenhanced \(font)"
     case .svg:
       return
-        "set terminal svg size \(size.width),\(size.height) noenhanced \(font) background \"white\""
+        "set terminal svg size \(size.width),\(size.height) noenhanced \(font) background \(Color(rgb: 0xFFFFFF).gnuplot)"
     case .pdf:
       let width = GnuplotNumber.format(Double(size.width) / 100)
       let height = GnuplotNumber.format(Double(size.height) / 100)

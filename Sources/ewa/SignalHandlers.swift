@@ -23,6 +23,12 @@ enum SignalHandlers {
       let previous = signal(number) { received in
         InterruptCleanup.cleanUpAfterSignal()
         signal(received, SIG_DFL)
+        // The signal is blocked while its handler runs: unblock it so that it ends the process
+        // now, before another thread can carry on.
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, received)
+        pthread_sigmask(SIG_UNBLOCK, &only, nil)
         raise(received)
       }
       if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {

@@ -34,8 +34,8 @@ import Testing
     for name in Self.names { #expect(index.contains("![") && index.contains("(\(name).png)")) }
     let script = try String(
       contentsOf: directory.appendingPathComponent("gallery/moons-history.gp"), encoding: .utf8)
-    #expect(script.contains("set output \"moons-history.png\"\n"))
-    #expect(script.contains("title \"adam, epoch\""))
+    #expect(script.contains("set output 'moons-history.png'\n"))
+    #expect(script.contains("title 'adam, epoch'"))
   }
 
   @Test func regeneratingChangesNoByte() throws {

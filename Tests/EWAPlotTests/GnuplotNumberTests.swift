@@ -24,10 +24,10 @@ import Testing
   }
 
   @Test func colorsAreHexWithTransparencyFirst() {
-    #expect(Color(rgb: 0x0072B2).gnuplot == "\"#0072B2\"")
-    #expect(Color(rgb: 0x00_0000).withTransparency(0x0A).gnuplot == "\"#0A000000\"")
-    #expect(Color(rgb: 0x000000).lightened(0.5).gnuplot == "\"#808080\"")
-    #expect(Color(rgb: 0x123456).lightened(1).gnuplot == "\"#FFFFFF\"")
+    #expect(Color(rgb: 0x0072B2).gnuplot == "'#0072B2'")
+    #expect(Color(rgb: 0x00_0000).withTransparency(0x0A).gnuplot == "'#0A000000'")
+    #expect(Color(rgb: 0x000000).lightened(0.5).gnuplot == "'#808080'")
+    #expect(Color(rgb: 0x123456).lightened(1).gnuplot == "'#FFFFFF'")
     #expect(Color.series(Color.series.count) == Color.series(0))
   }
 }

@@ -15,7 +15,7 @@ import Testing
     let figure = SampleFigures.schedule
     let svg = GnuplotScript.render(figure, terminal: .svg, output: "a.svg")
     #expect(svg.contains("set terminal svg size 1200,700 noenhanced"))
-    #expect(svg.contains("set output \"a.svg\"\n"))
+    #expect(svg.contains("set output 'a.svg'\n"))
     let pdf = GnuplotScript.render(figure, terminal: .pdf, output: "a.pdf")
     #expect(pdf.contains("set terminal pdfcairo size 12in,7in noenhanced"))
     let dumb = GnuplotScript.render(figure, terminal: .dumb(columns: 80, rows: 25), output: nil)
@@ -52,11 +52,23 @@ import Testing
       GnuplotScript.blockNames(for: series) == ["adam", "adam_2", "s____0_9", "s2nd", "s"])
   }
 
-  @Test func titlesAreQuotedSafely() {
+  @Test func titlesAreSingleQuotedLiteralsWithoutEnhancedText() {
     var figure = SampleFigures.schedule
-    figure.title = "a \"b\" \\ c\nd"
+    figure.title = "a \"b\" 'c' \\ `d`\ne"
     let script = GnuplotScript.render(figure, terminal: .png, output: "x.png")
-    #expect(script.contains(#"set title "a \"b\" \\ c\nd""#))
+    #expect(script.contains(#"set title 'a "b" ''c'' \ `d`\ne' noenhanced"# + "\n"))
+  }
+
+  @Test func blockNamesNeverCollideAndStayShort() {
+    let long = String(repeating: "x", count: 500)
+    let series = ["x", "x", "x_2", "surface", long, long + "y"].map {
+      Series(name: $0, title: nil, x: [1], y: [1], mark: .lines(), color: nil)
+    }
+    let names = GnuplotScript.blockNames(for: series)
+    #expect(Set(names).count == names.count)
+    #expect(!names.contains("surface") && !names.contains("contours"))
+    #expect(names.allSatisfy { $0.count <= GnuplotScript.blockNameLimit + 3 })
+    #expect(names.prefix(3) == ["x", "x_2", "x_2_2"])
   }
 
   @Test func gridDatablocksHaveBlankLinesBetweenScans() {

@@ -15,8 +15,8 @@ import Testing
     #expect(result.status == 0)
     #expect(result.stderr == "")
     let script = try String(contentsOf: directory.appendingPathComponent("s.gp"), encoding: .utf8)
-    #expect(script.contains("set output \"s.png\"\n"))
-    #expect(script.contains("set title \"T\"\n"))
+    #expect(script.contains("set output 's.png'\n"))
+    #expect(script.contains("set title 'T' noenhanced\n"))
     // Rows 1 to 3; the missing value is NaN in the raw points and in the average, which
     // `ewa smooth` leaves empty there.
     #expect(script.contains("$raw << EOD\n1 10\n2 10\n3 NaN\nEOD\n"))
@@ -36,7 +36,7 @@ import Testing
     #expect(result.status == 0)
     let script = try String(contentsOf: directory.appendingPathComponent("h.gp"), encoding: .utf8)
     #expect(script.contains("set terminal pdfcairo size 8in,6in noenhanced"))
-    #expect(script.contains("set output \"h.pdf\"\n"))
+    #expect(script.contains("set output 'h.pdf'\n"))
     #expect(script.contains("set logscale y\n"))
     #expect(!script.contains("set logscale x"))
     #expect(!script.contains("set title"))
@@ -61,7 +61,7 @@ import Testing
     #expect(result.stderr.filter { $0 == "\n" }.count == 1)
     let script = try String(
       contentsOf: directory.appendingPathComponent("out/temp.gp"), encoding: .utf8)
-    #expect(script.contains("set output \"temp.png\"\n"))
+    #expect(script.contains("set output 'temp.png'\n"))
     #expect(script.contains("set xdata time\n"))
     #expect(
       !FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/temp.png").path)
@@ -113,7 +113,7 @@ import Testing
     #expect(script.contains("$adam_batches << EOD\n1 0.9\n2 0.8\n"))
     // Corrected EWA with β = 0.5: 0.9, then (0.5·0.9 + 0.8) / 1.5.
     #expect(script.contains("$adam_smoothed << EOD\n1 0.9\n2 \((0.5 * 0.9 + 0.8) / 1.5)\n"))
-    #expect(script.contains("title \"adam, mini-batch EWA β = 0.5\""))
+    #expect(script.contains("title 'adam, mini-batch EWA β = 0.5'"))
   }
 
   @Test(arguments: [

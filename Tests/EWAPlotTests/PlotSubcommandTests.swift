@@ -35,7 +35,7 @@ import Testing
       #expect(curve.count == 1461 && expected.count == 1461)
       #expect(zip(curve, expected).allSatisfy { $0.bitPattern == $1.bitPattern })
     }
-    #expect(script.contains("title \"half-life 4d\""))
+    #expect(script.contains("title 'half-life 4d'"))
     // The same from a pipe, with or without "-": only the comment naming the input differs.
     let log = try String(contentsOfFile: EWABinary.seattle, encoding: .utf8)
     for arguments in [["-"], []] {
@@ -43,7 +43,7 @@ import Testing
         ["plot", "smooth"] + arguments + options + ["-o", "pipe.gp"], in: directory, input: log)
       #expect(piped.status == 0)
       let pipedScript = try read("pipe.gp", in: directory)
-      #expect(pipedScript.contains("# ewa plot smooth: temp_max of standard input\n"))
+      #expect(pipedScript.contains("# ewa plot smooth: column 'temp_max' of 'standard input'\n"))
       let sameLines =
         pipedScript.replacingOccurrences(of: "pipe.png", with: "file.png")
         .split(separator: "\n").dropFirst() == script.split(separator: "\n").dropFirst()
@@ -65,7 +65,7 @@ import Testing
     // Two epochs of two mini-batches: the epochs end at steps 2 and 4.
     #expect(try block("gd_epochs", in: script, column: 0) == [2, 4])
     #expect(try block("adam_batches", in: script, column: 0) == [1, 2, 3, 4])
-    #expect(script.contains("title \"adam, mini-batch EWA β = 0.98\""))
+    #expect(script.contains("title 'adam, mini-batch EWA β = 0.98'"))
   }
 
   /// The script of gd and adam for 3 steps on the bowl from (-4, 1) at `--lr rates`.
@@ -86,7 +86,7 @@ import Testing
     #expect(try block("gd", in: script, column: 0).prefix(2) == [-4, -4 + 0.5 * 0.4])
     #expect(try block("gd", in: script).prefix(2) == [1, 0])
     #expect(try block("adam", in: script, column: 0).count == 4)
-    #expect(script.contains("set title \"bowl: f(x, y) = x²/20 + y²: 3 steps at α = 0.5\""))
+    #expect(script.contains("set title 'bowl: f(x, y) = x²/20 + y²: 3 steps at α = 0.5'"))
     #expect(script.contains("set table $contours"))
   }
 
@@ -98,10 +98,10 @@ import Testing
     let adamY = try block("adam", in: script)
     #expect(abs(adamX[1] - (-4 + 0.1 * 0.4 / (0.4 + 1e-8))) < 1e-12)
     #expect(abs(adamY[1] - (1 - 0.1 * 2 / (2 + 1e-8))) < 1e-12)
-    #expect(script.contains("title \"gd, α = 0.5\""))
-    #expect(script.contains("title \"adam, α = 0.1\""))
+    #expect(script.contains("title 'gd, α = 0.5'"))
+    #expect(script.contains("title 'adam, α = 0.1'"))
     #expect(
-      script.contains("set title \"bowl: f(x, y) = x²/20 + y²: 3 steps, α as in the legend\""))
+      script.contains("set title 'bowl: f(x, y) = x²/20 + y²: 3 steps, α as in the legend'"))
   }
 
   @Test func boundaryDrawsASavedModelOverItsData() throws {
@@ -116,11 +116,17 @@ import Testing
     let script = try read("b.gp", in: directory)
     #expect(try block("regions", in: script, column: 2).count == 200 * 200)
     #expect(try block("class_0", in: script).count + block("class_1", in: script).count == 40)
-    #expect(script.contains("title \"class 0\""))
+    #expect(script.contains("title 'class 0'"))
     let noGnuplot = try EWABinary.run(
       ["plot", "boundary", "m.json", "-o", "b.png"] + data, in: directory, path: "/nonexistent")
     #expect(noGnuplot.status == 69)
-    #expect(noGnuplot.stderr.contains("wrote the script to b.gp"))
+    // The fallback script never replaces the b.gp written above.
+    #expect(noGnuplot.stderr.contains("the script was not written either, because b.gp already"))
+    try FileManager.default.removeItem(at: directory.appendingPathComponent("b.gp"))
+    let written = try EWABinary.run(
+      ["plot", "boundary", "m.json", "-o", "b.png"] + data, in: directory, path: "/nonexistent")
+    #expect(written.status == 69)
+    #expect(written.stderr.contains("wrote the script to b.gp"))
     // A dataset the model was not made for, a missing and a corrupt model.
     let spiral = try EWABinary.run(
       ["plot", "boundary", "m.json", "--dataset", "spiral", "-o", "s.gp"], in: directory)
@@ -147,7 +153,7 @@ import Testing
     let script = try read("s.gp", in: directory)
     // Staircase α0 / (1 + ⌊(e-1)/2⌋) for epochs 1 to 4, exponential α0 · 0.95^(e-1).
     #expect(script.contains("EOD\n1 0.1\n2 0.1\n3 0.05\n4 0.05\nEOD\n"))
-    #expect(script.contains("title \"staircase, r = 1, T = 2\""))
+    #expect(script.contains("title 'staircase, r = 1, T = 2'"))
     #expect(script.contains("3 \(0.1 * 0.95 * 0.95)\n"))
   }
 

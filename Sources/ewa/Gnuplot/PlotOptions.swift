@@ -22,9 +22,9 @@ struct PlotOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "The canvas size W,H: pixels for images (default 1200,700), characters for --terminal dumb (default 100,30).",
+      "The canvas size W,H: pixels for images (100 to 10000 each; default 1200,700), characters for --terminal dumb (10 to 1000 columns, 5 to 1000 rows; default 100,30).",
       valueName: "W,H"))
-  var size: CanvasSizeArgument?
+  var size: String?
 
   @Option(
     help: ArgumentHelp("Draw these axes on a logarithmic scale: x, y or xy.", valueName: "axes"))
@@ -47,17 +47,45 @@ struct PlotOptions: ParsableArguments {
     }
   }
 
-  /// `W,H` (or `WxH`), two positive integers.
-  struct CanvasSizeArgument: ExpressibleByArgument {
-    let width: Int
-    let height: Int
-    init?(argument: String) {
-      let parts = argument.split(whereSeparator: { $0 == "," || $0 == "x" })
-      guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-        (1...20_000).contains(width), (1...20_000).contains(height)
-      else { return nil }
-      self.width = width
-      self.height = height
+  /// `--size` as `W,H` (or `WxH`), two whole numbers, or `nil` without it or when it does not
+  /// read so (which ``validate()`` refuses, stating the range).
+  var canvasSize: (width: Int, height: Int)? {
+    guard let size else { return nil }
+    let parts = size.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+    let pair = parts.count == 2 ? parts : size.split(separator: "x", maxSplits: 1)
+    guard pair.count == 2, let width = Int(pair[0]), let height = Int(pair[1]) else { return nil }
+    return (width, height)
+  }
+
+  /// The canvas sizes gnuplot draws well: pixels for an image (a 10000 × 10000 PNG already takes
+  /// 400 MB to draw), characters for the dumb terminal.
+  static let pixelRange = 100...10_000
+  static let characterColumns = 10...1000
+  static let characterRows = 5...1000
+
+  /// Refuses a `--size` outside the range of the terminal it draws on, stating the range.
+  private func checkSize() throws {
+    guard let size else { return }
+    let text = MessageText.quoted(size)
+    let parsed = canvasSize
+    if terminal == .dumb {
+      guard let parsed, Self.characterColumns.contains(parsed.width),
+        Self.characterRows.contains(parsed.height)
+      else {
+        throw ValidationError(
+          "--size \(text) is not a dumb-terminal size: give W,H with W from "
+            + "\(Self.characterColumns.lowerBound) to \(Self.characterColumns.upperBound) "
+            + "columns and H from \(Self.characterRows.lowerBound) to "
+            + "\(Self.characterRows.upperBound) rows.")
+      }
+    } else {
+      guard let parsed, Self.pixelRange.contains(parsed.width),
+        Self.pixelRange.contains(parsed.height)
+      else {
+        throw ValidationError(
+          "--size \(text) is not an image size: give W,H with each from "
+            + "\(Self.pixelRange.lowerBound) to \(Self.pixelRange.upperBound) pixels.")
+      }
     }
   }
 
@@ -88,12 +116,20 @@ struct PlotOptions: ParsableArguments {
     default:
       break
     }
+    try checkSize()
+    if let output {
+      do {
+        try GnuplotText.checkPath(output, role: "the output file")
+      } catch {
+        throw ValidationError(error.message)
+      }
+    }
   }
 
   /// Where the figure goes; `name` names the script written when gnuplot is missing in dumb mode.
   func target(name: String) -> PlotTarget {
     let dumb = Terminal.dumb(
-      columns: size?.width ?? 100, rows: size?.height ?? 30)
+      columns: canvasSize?.width ?? 100, rows: canvasSize?.height ?? 30)
     guard let output, let ext = outputExtension else {
       return .dumb(terminal: dumb, fallbackName: name)
     }
@@ -130,14 +166,22 @@ struct PlotOptions: ParsableArguments {
     var figure = figure
     if let title { figure.title = title }
     if let logscale { figure.logScale = logscale.axes }
-    if let size, terminal != .dumb {
+    if let size = canvasSize, terminal != .dumb {
       figure.size = Figure.CanvasSize(width: size.width, height: size.height)
     }
     return figure
   }
 
-  /// Draws `figure` (with the user's settings applied) where the options say.
-  func draw(_ figure: Figure, name: String, comment: String) throws {
-    try GnuplotRunner.draw(apply(to: figure), to: target(name: name), comment: comment)
+  /// Draws `figure` (with the user's settings applied) where the options say, once it has
+  /// something gnuplot can draw (``Figure/checkDrawable(subject:)``).
+  ///
+  /// - Parameters:
+  ///   - name: the name of the script written when gnuplot is missing in dumb mode.
+  ///   - subject: what is plotted, for messages.
+  ///   - comment: the script's first line, saying what made it.
+  func draw(_ figure: Figure, name: String, subject: String, comment: String) throws {
+    let figure = apply(to: figure)
+    try figure.checkDrawable(subject: subject)
+    try GnuplotRunner.draw(figure, to: target(name: name), comment: comment)
   }
 }

@@ -31,6 +31,11 @@ struct Demo: ParsableCommand {
   var epochs = 5000
 
   func validate() throws {
+    do {
+      try GnuplotText.checkPath(outputDir, role: "the output folder")
+    } catch {
+      throw ValidationError(error.message)
+    }
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs).") }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 import EWAPlot
 import EWATrain
 
@@ -28,7 +29,10 @@ struct PlotBoundary: ParsableCommand {
       let (train, _) = try data.source.prepare()
       try plot.draw(
         Figure.boundary(model: checkpoint, data: train), name: "boundary",
-        comment: "ewa plot boundary: \(model) on \(data.dataset)")
+        subject: "the model \(MessageText.inline(model))",
+        comment:
+          "ewa plot boundary: \(GnuplotText.quoted(model)) on "
+          + GnuplotText.quoted(data.dataset))
     }
   }
 }

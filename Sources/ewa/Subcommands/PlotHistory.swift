@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 import EWAPlot
 import EWASmooth
 import EWATrain
@@ -40,6 +41,13 @@ struct PlotHistory: ParsableCommand {
         }, plot.outputRoles(name: "history"))
       let loaded = try runs.flatMap { path in
         let epochs = try CSVTable(InputBytes.read(path).bytes, source: path)
+        guard !epochs.rows.isEmpty else {
+          throw PlotError(
+            kind: .data,
+            message:
+              "cannot plot \(MessageText.inline(path)): it has a header but no rows, so there "
+              + "is no epoch to draw")
+        }
         let batchPath = TrainingHistory.batchPath(for: path)
         let batches = try InputBytes.readIfPresent(batchPath).map {
           try CSVTable($0, source: batchPath)
@@ -55,7 +63,8 @@ struct PlotHistory: ParsableCommand {
       }
       try plot.draw(
         Figure.history(runs: loaded, beta: beta), name: "history",
-        comment: "ewa plot history: \(runs.joined(separator: ", "))")
+        subject: runs.map { MessageText.inline($0) }.joined(separator: ", "),
+        comment: "ewa plot history: \(runs.map(GnuplotText.quoted).joined(separator: ", "))")
     }
   }
 }

@@ -14,8 +14,15 @@ struct PlotSchedule: ParsableCommand {
       valueName: "list"))
   var decay: String = "inverse-time,exponential,staircase"
 
-  @Option(help: "The epochs (or steps, with --schedule-unit step) to draw.")
+  @Option(
+    help: ArgumentHelp(
+      "The epochs (or steps, with --schedule-unit step) to draw, at most "
+        + "\(PlotSchedule.maximumEpochs) (long curves are thinned to the few thousand points a "
+        + "canvas shows)."))
   var epochs: Int = 5000
+
+  /// The most epochs drawn; the figure keeps at most ``PointDecimator/defaultLimit`` of them.
+  static let maximumEpochs = 1_000_000
 
   @Option(help: "The initial learning rate α0.")
   var lr: Double = 0.1
@@ -31,6 +38,11 @@ struct PlotSchedule: ParsableCommand {
   func validate() throws {
     _ = try ChoiceList.parse(decay, option: "--decay", as: ScheduleSettings.Kind.self)
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs).") }
+    guard epochs <= Self.maximumEpochs else {
+      throw ValidationError(
+        "--epochs \(epochs) is more than plot schedule draws: at most \(Self.maximumEpochs) "
+          + "(a canvas shows a few thousand points of a curve).")
+    }
     guard lr > 0 && lr.isFinite else { throw ValidationError("--lr must be positive, got \(lr).") }
     try schedule.check(kinds: kinds)
   }
@@ -44,7 +56,9 @@ struct PlotSchedule: ParsableCommand {
       }
       var figure = Figure.schedule(curves: curves)
       figure.xLabel = schedule.scheduleUnit.rawValue
-      try plot.draw(figure, name: "schedule", comment: "ewa plot schedule: \(decay)")
+      try plot.draw(
+        figure, name: "schedule", subject: "the schedules",
+        comment: "ewa plot schedule: \(GnuplotText.quoted(decay))")
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWA
 import EWAPlot
 import EWASmooth
 
@@ -63,7 +64,11 @@ struct PlotSmooth: ParsableCommand {
         initial: `init`, time: time, compareWithZeroStart: compareInit)
       try plot.draw(
         Figure.smooth(smoothed), name: "smooth",
-        comment: "ewa plot smooth: \(smoothed.column) of \(input.name)")
+        subject:
+          "column \(MessageText.quoted(smoothed.column)) of \(MessageText.inline(input.name))",
+        comment:
+          "ewa plot smooth: column \(GnuplotText.quoted(smoothed.column)) of "
+          + GnuplotText.quoted(input.name))
     }
   }
 }

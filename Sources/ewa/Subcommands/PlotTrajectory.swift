@@ -23,8 +23,15 @@ struct PlotTrajectory: ParsableCommand {
   @Option(parsing: .unconditional, help: "The starting point x,y (default -1.5,2).")
   var start: String = "-1.5,2"
 
-  @Option(help: "Number of steps.")
+  @Option(
+    help: ArgumentHelp(
+      "Number of steps, at most \(PlotTrajectory.maximumSteps) (longer paths are thinned to "
+        + "the few thousand points a canvas shows)."))
   var steps: Int = 100
+
+  /// The most steps drawn: each is computed for every optimizer, while the figure keeps at most
+  /// ``PointDecimator/defaultLimit`` points of a path.
+  static let maximumSteps = 1_000_000
 
   @OptionGroup var optimizerOptions: OptimizerOptions
 
@@ -34,6 +41,12 @@ struct PlotTrajectory: ParsableCommand {
 
   func validate() throws {
     try PathOptions.check(start: start, steps: steps)
+    guard steps <= Self.maximumSteps else {
+      throw ValidationError(
+        "--steps \(steps) is more than plot trajectory draws: at most \(Self.maximumSteps) "
+          + "steps (a canvas shows a few thousand points of a path; `ewa trajectory` prints "
+          + "every step).")
+    }
     try optimizerOptions.checkApplies(
       to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self),
       ratePerOptimizer: true)
@@ -51,7 +64,8 @@ struct PlotTrajectory: ParsableCommand {
       figure.title =
         "\(figure.title ?? ""): \(OptimizerPath.stepsTitle(steps: steps, learningRates: rates))"
       try plot.draw(
-        figure, name: "trajectory", comment: "ewa plot trajectory: \(function.rawValue)")
+        figure, name: "trajectory", subject: "the paths on \(function.rawValue)",
+        comment: "ewa plot trajectory: \(function.rawValue)")
     }
   }
 }

@@ -1,8 +1,8 @@
 # golden sample library-schedules
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "library-schedules.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'library-schedules.png'
 $exponential__r___0_95 << EOD
 1 0.1
 2 0.095
@@ -27,12 +27,12 @@ $cosine__final_0__T___6 << EOD
 5 0.025000000000000012
 6 0.006698729810778065
 EOD
-set xlabel "epoch"
-set ylabel "learning rate"
+set xlabel 'epoch' noenhanced
+set ylabel 'learning rate' noenhanced
 set key top right box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
-plot $exponential__r___0_95 using 1:2 with steps lw 2.5 lc rgb "#0072B2" title "exponential, r = 0.95", \
-     $staircase__r___1__T___2 using 1:2 with steps lw 2.5 lc rgb "#D55E00" title "staircase, r = 1, T = 2", \
-     $cosine__final_0__T___6 using 1:2 with steps lw 2.5 lc rgb "#009E73" title "cosine, final 0, T = 6"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
+plot $exponential__r___0_95 using 1:2 with steps lw 2.5 lc rgb '#0072B2' title 'exponential, r = 0.95' noenhanced, \
+     $staircase__r___1__T___2 using 1:2 with steps lw 2.5 lc rgb '#D55E00' title 'staircase, r = 1, T = 2' noenhanced, \
+     $cosine__final_0__T___6 using 1:2 with steps lw 2.5 lc rgb '#009E73' title 'cosine, final 0, T = 6' noenhanced
 unset output

@@ -1,8 +1,8 @@
 # golden sample moons-boundary
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "moons-boundary.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'moons-boundary.png'
 $regions << EOD
 -1.321783109924091 -0.9035077990933688 0
 -0.5931071179537349 -0.9035077990933688 1
@@ -90,18 +90,18 @@ $class_1 << EOD
 1.7514118327934056 0.5845210960221533
 2.0179818532733744 0.41134904052330773
 EOD
-set xlabel "x1"
-set ylabel "x2"
+set xlabel 'x1' noenhanced
+set ylabel 'x2' noenhanced
 set xrange [-1.321783109924091:2.3215968499276896]
 set yrange [-0.9035077990933688:1.4301956620683924]
 set key top right box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
 set palette maxcolors 2
-set palette defined (0 "#BFDCEC", 1 "#F5D7BF")
+set palette defined (0 '#BFDCEC', 1 '#F5D7BF')
 set cbrange [-0.5:1.5]
 unset colorbox
 plot $regions using 1:2:3 with image notitle, \
-     $class_0 using 1:2 with points pt 7 ps 1.2 lc rgb "#0072B2" title "class 0", \
-     $class_1 using 1:2 with points pt 7 ps 1.2 lc rgb "#D55E00" title "class 1"
+     $class_0 using 1:2 with points pt 7 ps 1.2 lc rgb '#0072B2' title 'class 0' noenhanced, \
+     $class_1 using 1:2 with points pt 7 ps 1.2 lc rgb '#D55E00' title 'class 1' noenhanced
 unset output

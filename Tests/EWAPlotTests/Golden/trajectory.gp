@@ -1,8 +1,8 @@
 # golden sample trajectory
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "trajectory.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'trajectory.png'
 $surface << EOD
 -2 -1 2509
 -1 -1 404
@@ -47,13 +47,13 @@ EOD
 $minimum << EOD
 1 1
 EOD
-set xlabel "x"
-set ylabel "y"
+set xlabel 'x' noenhanced
+set ylabel 'y' noenhanced
 set xrange [-2:2]
 set yrange [-1:3]
 set key top right box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
 set contour base
 unset surface
 set view map
@@ -62,8 +62,8 @@ set table $contours
 splot $surface using 1:2:3 with lines notitle
 unset table
 unset contour
-plot $contours using 1:2 with lines lw 1 lc rgb "#9A9A9A" notitle, \
-     $gd using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#0072B2" title "gd", \
-     $adam using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#D55E00" title "adam", \
-     $minimum using 1:2 with points pt 3 ps 2.5 lc rgb "#000000" title "minimum"
+plot $contours using 1:2 with lines lw 1 lc rgb '#9A9A9A' notitle, \
+     $gd using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#0072B2' title 'gd' noenhanced, \
+     $adam using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#D55E00' title 'adam' noenhanced, \
+     $minimum using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title 'minimum' noenhanced
 unset output
