@@ -3,7 +3,8 @@
 /// It handles quoted fields (delimiters, doubled quotes and line breaks inside quotes), LF and CRLF
 /// line ends, a UTF-8 byte order mark, and detects the delimiter among comma, tab and semicolon
 /// from the first line (the one occurring most often outside quotes; comma on a tie). Memory stays
-/// constant: the buffer grows only to hold the longest record.
+/// constant: the buffer grows only to hold the longest record, and a record longer than
+/// ``CSVReaderLimits/maximumRecordBytes`` (64 MiB) is refused.
 ///
 /// ```
 /// let reader = CSVReader(name: "log.csv", source: source)
@@ -32,6 +33,8 @@ public final class CSVReader<Source: ByteSource> {
   @exclusivity(unchecked) private var spans = UnsafeMutablePointer<FieldSpan>.allocate(capacity: 16)
   @exclusivity(unchecked) private var spanCapacity = 16
   @exclusivity(unchecked) private var spanCount = 0
+  /// The longest record accepted: a line that never ends cannot take all memory.
+  private let maximumRecordBytes: Int
 
   /// Creates a reader.
   ///
@@ -40,8 +43,14 @@ public final class CSVReader<Source: ByteSource> {
   ///   - source: where the bytes come from.
   ///   - delimiter: the field delimiter, or nil to detect it from the first line.
   ///   - chunkSize: the initial buffer size; every read asks for as much as is free.
-  public init(name: String, source: Source, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20) {
+  ///   - maximumRecordBytes: the longest record (header or row, quoted line breaks included) the
+  ///     reader holds; a longer one is refused (``SmoothError/recordTooLong(file:line:limit:)``).
+  public init(
+    name: String, source: Source, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20,
+    maximumRecordBytes: Int = CSVReaderLimits.maximumRecordBytes
+  ) {
     self.name = name
+    self.maximumRecordBytes = max(maximumRecordBytes, 16)
     self.source = source
     self.delimiterChoice = delimiter
     capacity = max(chunkSize, 16)
@@ -181,6 +190,9 @@ public final class CSVReader<Source: ByteSource> {
       position = 0
       filled = pending
     } else if filled == capacity {
+      guard capacity < maximumRecordBytes else {
+        throw .recordTooLong(file: name, line: nextLine, limit: maximumRecordBytes)
+      }
       let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
       larger.update(from: storage, count: filled)
       storage.deallocate()
@@ -194,39 +206,52 @@ public final class CSVReader<Source: ByteSource> {
   }
 
   /// Skips a byte order mark and detects the delimiter from the first line.
+  ///
+  /// The scan resumes where the previous read stopped, so a long first line costs one pass.
   private func start() throws(SmoothError) {
     started = true
     while filled < 3, !atEnd { try refill() }
     if filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { position = 3 }
     guard delimiterChoice == nil else { return }
+    var inQuotes = false
+    var (commas, tabs, semicolons) = (0, 0, 0)
+    // How far past `position` the first line has been scanned (refill moves the bytes).
+    var scanned = 0
     while true {
-      var inQuotes = false
-      var counts: [UInt8: Int] = [
-        UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0, UInt8(ascii: ";"): 0,
-      ]
       var complete = atEnd
-      for i in position..<filled {
+      var i = position + scanned
+      while i < filled {
         let byte = storage[i]
+        i += 1
         if byte == UInt8(ascii: "\"") {
           inQuotes.toggle()
         } else if !inQuotes {
-          if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-            complete = true
-            break
+          switch byte {
+          case UInt8(ascii: "\n"), UInt8(ascii: "\r"): complete = true
+          case UInt8(ascii: ","): commas += 1
+          case UInt8(ascii: "\t"): tabs += 1
+          case UInt8(ascii: ";"): semicolons += 1
+          default: break
           }
-          counts[byte]? += 1
+          if complete { break }
         }
       }
+      scanned = i - position
       if complete {
-        var best = UInt8(ascii: ",")
-        for candidate in [UInt8(ascii: "\t"), UInt8(ascii: ";")]
-        where counts[candidate]! > counts[best]! {
-          best = candidate
-        }
-        delimiterChoice = best
+        // The most frequent outside quotes; comma on a tie, then tab.
+        delimiterChoice =
+          tabs > commas && tabs >= semicolons
+          ? UInt8(ascii: "\t")
+          : semicolons > commas && semicolons > tabs ? UInt8(ascii: ";") : UInt8(ascii: ",")
         return
       }
       try refill()
     }
   }
+}
+
+/// The reader's fixed limits.
+public enum CSVReaderLimits {
+  /// The longest record a reader holds by default: 64 MiB.
+  public static let maximumRecordBytes = 64 << 20
 }

@@ -9,6 +9,8 @@ public enum SmoothError: CategorizedError, Equatable {
   /// The reader of standard output went away (EPIPE); not reported as an error.
   case outputClosed
   case unterminatedQuote(file: String, line: Int)
+  /// A record (a line, or lines joined by a quoted field) longer than the reader holds.
+  case recordTooLong(file: String, line: Int, limit: Int)
   case textAfterQuote(file: String, line: Int, field: Int)
   case fieldCount(file: String, line: Int, expected: Int, found: Int)
   case notANumber(file: String, line: Int, column: String, text: String)
@@ -33,7 +35,8 @@ public enum SmoothError: CategorizedError, Equatable {
     case .readFailed, .writeFailed, .outputClosed, .stateLockFailed: .io
     case .stateLocked: .temporary
     case .unknownColumn, .columnIndexOutOfRange, .noColumnToSmooth, .invalidOption: .usage
-    case .unterminatedQuote, .textAfterQuote, .fieldCount, .notANumber, .badTimestamp,
+    case .unterminatedQuote, .recordTooLong, .textAfterQuote, .fieldCount, .notANumber,
+      .badTimestamp,
       .timeWentBackwards, .headerMismatch, .stateCorrupt, .stateVersion, .stateMismatch:
       .data
     }
@@ -51,6 +54,10 @@ public enum SmoothError: CategorizedError, Equatable {
     case .unterminatedQuote(let file, let line):
       return
         "\(M.inline(file)), line \(line): a quoted field is not closed before the end of the input"
+    case .recordTooLong(let file, let line, let limit):
+      return "\(M.inline(file)), line \(line): the record is longer than \(limit >> 20) MiB "
+        + "(a line that never ends, or a quote that is never closed); ewa reads records of at "
+        + "most \(limit >> 20) MiB"
     case .textAfterQuote(let file, let line, let field):
       return "\(M.inline(file)), line \(line), field \(field): text follows the closing quote"
     case .fieldCount(let file, let line, let expected, let found):
