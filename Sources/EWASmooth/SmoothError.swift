@@ -49,8 +49,11 @@ public enum SmoothError: CategorizedError, Equatable {
     case .notANumber(let file, let line, let column, let text):
       "\(file), line \(line), column \"\(column)\": \"\(text)\" is not a number"
     case .badTimestamp(let file, let line, let column, let text):
-      "\(file), line \(line), column \"\(column)\": \"\(text)\" is not a timestamp "
-        + "(ISO-8601 date or date-time, YYYY/MM/DD, or a number)"
+      TimeValue.isOutOfRange(text)
+        ? "\(file), line \(line), column \"\(column)\": \"\(text)\" is outside the range of "
+          + "timestamps in nanoseconds, \(TimeValue.instantRange)"
+        : "\(file), line \(line), column \"\(column)\": \"\(text)\" is not a timestamp "
+          + "(ISO-8601 date or date-time, YYYY/MM/DD, or a number)"
     case .timeWentBackwards(let file, let line, let column, let text, let previous):
       "\(file), line \(line), column \"\(column)\": time goes backwards, \"\(text)\" "
         + "is before \"\(previous)\" of the previous row of the same group"
