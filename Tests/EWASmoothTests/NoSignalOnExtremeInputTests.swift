@@ -106,6 +106,25 @@ import Testing
     }
   }
 
+  @Test(arguments: [Int.max, Int.max - 1, Int.min])
+  func aStateCountNearTheEndsOfInt64DoesNotTrap(_ count: Int) throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let state = directory.appendingPathComponent("s.json").path
+    let first = try #require(
+      try run(["smooth", "--beta", "0.9", "--state", state], stdin: "x\n1\n2\n"))
+    #expect(first.status == 0)
+    let saved = try String(contentsOfFile: state, encoding: .utf8)
+      .replacingOccurrences(of: "\"count\" : 2", with: "\"count\" : \(count)")
+      .replacingOccurrences(of: "\"observations\" : 2", with: "\"observations\" : \(count)")
+    try saved.write(toFile: state, atomically: true, encoding: .utf8)
+    let next = try #require(
+      try run(["smooth", "--beta", "0.9", "--state", state], stdin: "x\n3\n"))
+    #expect(!next.signaled)
+    // 0 when the count is taken as it is; 65 when the state decoder refuses it as out of range.
+    #expect([0, 65].contains(next.status), "\(next.status): \(next.stderr)")
+  }
+
   @Test func theLimitsAreStated() throws {
     let checks: [([String], String, Int32, String)] = [
       (
