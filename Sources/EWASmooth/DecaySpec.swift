@@ -47,7 +47,8 @@ public struct DecaySpec: Codable, Equatable, Sendable {
     for item in items {
       let text = item.trimmingBlanks
       guard !text.isEmpty else {
-        throw .invalidOption("--\(form.rawValue) \(list): an empty value in the list")
+        throw .invalidOption(
+          "--\(form.rawValue) \(MessageText.inline(list)): an empty value in the list")
       }
       specs.append(try parse(text, form: form, timed: timed))
     }
@@ -60,7 +61,7 @@ public struct DecaySpec: Codable, Equatable, Sendable {
     if form == .halflife, timed {
       guard let span = TimeSpan.parse(text) else {
         throw .invalidOption(
-          "--halflife \(text) is not a positive duration of at most 100000d (such as 90s, 30min, "
+          "--halflife \(MessageText.inline(text)) is not a positive duration of at most 100000d (such as 90s, 30min, "
             + "6h, 4d) nor a positive number")
       }
       return DecaySpec(form: form, text: text, decay: try! Decay.beta(0.5), timeHalflife: span)
@@ -69,9 +70,10 @@ public struct DecaySpec: Codable, Equatable, Sendable {
     guard let value = bytes.withUnsafeMutableBufferPointer({ NumberText.parse(.init($0)) }) else {
       if form == .halflife, TimeSpan.parse(text)?.hasUnit == true {
         throw .invalidOption(
-          "--halflife \(text) is a duration; give the timestamp column with --time")
+          "--halflife \(MessageText.inline(text)) is a duration; give the timestamp column with --time"
+        )
       }
-      throw .invalidOption("--\(form.rawValue) \(text) is not a number")
+      throw .invalidOption("--\(form.rawValue) \(MessageText.inline(text)) is not a number")
     }
     do {
       let decay: Decay =
@@ -84,7 +86,8 @@ public struct DecaySpec: Codable, Equatable, Sendable {
         }
       return DecaySpec(form: form, text: text, decay: decay, timeHalflife: nil)
     } catch {
-      throw .invalidOption("--\(form.rawValue) \(text): \(error.description)")
+      throw .invalidOption(
+        "--\(form.rawValue) \(MessageText.inline(text)): \(error.description)")
     }
   }
 }

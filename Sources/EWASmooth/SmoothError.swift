@@ -36,42 +36,43 @@ public enum SmoothError: CategorizedError, Equatable {
 
   public var description: String {
     switch self {
-    case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
-    case .readFailed(let name, let reason): "cannot read \(name): \(reason)"
+    case .cannotOpen(let path, let reason): "cannot open \(MessageText.inline(path)): \(reason)"
+    case .readFailed(let name, let reason): "cannot read \(MessageText.inline(name)): \(reason)"
     case .writeFailed(let reason): "cannot write standard output: \(reason)"
     case .outputClosed: "standard output was closed"
     case .unterminatedQuote(let file, let line):
-      "\(file), line \(line): a quoted field is not closed before the end of the input"
+      "\(MessageText.inline(file)), line \(line): a quoted field is not closed before the end of the input"
     case .textAfterQuote(let file, let line, let field):
-      "\(file), line \(line), field \(field): text follows the closing quote"
+      "\(MessageText.inline(file)), line \(line), field \(field): text follows the closing quote"
     case .fieldCount(let file, let line, let expected, let found):
-      "\(file), line \(line): expected \(expected) fields like the first line, found \(found)"
+      "\(MessageText.inline(file)), line \(line): expected \(expected) fields like the first line, found \(found)"
     case .notANumber(let file, let line, let column, let text):
-      "\(file), line \(line), column \"\(column)\": \"\(text)\" is not a number"
+      "\(MessageText.inline(file)), line \(line), column \(MessageText.quoted(column)): \(MessageText.quoted(text)) is not a number"
     case .badTimestamp(let file, let line, let column, let text):
       TimeValue.isOutOfRange(text)
-        ? "\(file), line \(line), column \"\(column)\": \"\(text)\" is outside the range of "
+        ? "\(MessageText.inline(file)), line \(line), column \(MessageText.quoted(column)): \(MessageText.quoted(text)) is outside the range of "
           + "timestamps in nanoseconds, \(TimeValue.instantRange)"
-        : "\(file), line \(line), column \"\(column)\": \"\(text)\" is not a timestamp "
+        : "\(MessageText.inline(file)), line \(line), column \(MessageText.quoted(column)): \(MessageText.quoted(text)) is not a timestamp "
           + "(ISO-8601 date or date-time, YYYY/MM/DD, or a number)"
     case .timeWentBackwards(let file, let line, let column, let text, let previous):
-      "\(file), line \(line), column \"\(column)\": time goes backwards, \"\(text)\" "
-        + "is before \"\(previous)\" of the previous row of the same group"
+      "\(MessageText.inline(file)), line \(line), column \(MessageText.quoted(column)): time goes backwards, \(MessageText.quoted(text)) "
+        + "is before \(MessageText.quoted(previous)) of the previous row of the same group"
     case .headerMismatch(let file, let expected, let found):
-      "\(file), line 1: the header \"\(found)\" differs from the first file's \"\(expected)\""
+      "\(MessageText.inline(file)), line 1: the header \(MessageText.quoted(found)) differs from the first file's \(MessageText.quoted(expected))"
     case .unknownColumn(let name, let available):
-      "no column named \"\(name)\"; the columns are: \(available.joined(separator: ", "))"
+      "no column named \(MessageText.quoted(name)); the columns are: \(available.map { MessageText.inline($0) }.joined(separator: ", "))"
     case .columnIndexOutOfRange(let index, let count):
       "column index \(index) is out of range; the input has columns 1 to \(count)"
     case .noColumnToSmooth(let available):
       "no column has a number as its first value; choose one with --column among: "
-        + available.joined(separator: ", ")
+        + available.map { MessageText.inline($0) }.joined(separator: ", ")
     case .invalidOption(let sentence): sentence
-    case .stateCorrupt(let path, let reason): "state file \(path) is not valid: \(reason)"
+    case .stateCorrupt(let path, let reason):
+      "state file \(MessageText.inline(path)) is not valid: \(reason)"
     case .stateVersion(let path, let found, let expected):
-      "state file \(path) has format version \(found); this ewa reads version \(expected)"
+      "state file \(MessageText.inline(path)) has format version \(found); this ewa reads version \(expected)"
     case .stateMismatch(let path, let what, let saved, let requested):
-      "state file \(path) was saved for \(what) \(saved), not \(requested)"
+      "state file \(MessageText.inline(path)) was saved for \(what) \(MessageText.inline(saved)), not \(MessageText.inline(requested))"
     }
   }
 }
