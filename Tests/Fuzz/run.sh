@@ -74,7 +74,7 @@ for target in $targets; do
   mkdir -p "$corpus"
   echo "running $target for $seconds s (log: $logs/$target.log)" >&2
   # The Swift backtracer would read memory ASan watches; libFuzzer prints the stack itself.
-  if SWIFT_BACKTRACE=enable=no "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+  if SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$root/Tests/Fuzz/lsan.supp" "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
     -print_final_stats=1 -artifact_prefix="$logs/$target-" "$corpus" \
     "Tests/Fuzz/corpus/$target" >"$logs/$target.log" 2>&1; then
     tail -n 12 "$logs/$target.log" | grep -E '^(stat::|#[0-9]+ +DONE)' >&2 || true
