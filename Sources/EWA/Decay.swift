@@ -36,26 +36,37 @@ public struct Decay: Codable, Equatable, Hashable, Sendable {
   /// A decay given as α = 1 - β in (0, 1].
   public static func alpha(_ alpha: Double) throws(DecayError) -> Decay {
     guard alpha.isFinite, alpha > 0, alpha <= 1 else { throw .alphaOutOfRange(alpha) }
-    return Decay(centerOfMass: (1 - alpha) / alpha)
+    return try forgetting(Decay(centerOfMass: (1 - alpha) / alpha), .alpha(alpha))
   }
 
   /// A decay given as a span ≥ 1: α = 2/(span + 1).
   public static func span(_ span: Double) throws(DecayError) -> Decay {
     guard span.isFinite, span >= 1 else { throw .spanOutOfRange(span) }
-    return Decay(centerOfMass: (span - 1) / 2)
+    return try forgetting(Decay(centerOfMass: (span - 1) / 2), .span(span))
   }
 
   /// A decay given as a centre of mass ≥ 0: α = 1/(1 + com).
   public static func centerOfMass(_ com: Double) throws(DecayError) -> Decay {
     guard com.isFinite, com >= 0 else { throw .centerOfMassOutOfRange(com) }
-    return Decay(centerOfMass: com)
+    return try forgetting(Decay(centerOfMass: com), .centerOfMass(com))
   }
 
   /// A decay given as a half-life > 0, in steps: α = 1 - exp(ln(1/2) / halflife).
   public static func halflife(_ halflife: Double) throws(DecayError) -> Decay {
     guard halflife.isFinite, halflife > 0 else { throw .halflifeOutOfRange(halflife) }
     let alpha = 1 - exp(log(0.5) / halflife)
-    return Decay(centerOfMass: 1 / alpha - 1)
+    return try forgetting(Decay(centerOfMass: 1 / alpha - 1), .halflife(halflife))
+  }
+
+  /// The decays whose β rounds to 1 in a double (α below about 1.1e-16) never forget: every
+  /// average would stay at its first value. The stated limits leave a margin of ten.
+  private static func forgetting(_ decay: Decay, _ given: DecayError.Given) throws(DecayError)
+    -> Decay
+  {
+    guard decay.centerOfMass.isFinite, decay.alpha > 0, decay.beta < 1 else {
+      throw .neverForgets(given)
+    }
+    return decay
   }
 }
 
@@ -66,6 +77,13 @@ public enum DecayError: Error, Equatable, Sendable, CustomStringConvertible {
   case spanOutOfRange(Double)
   case centerOfMassOutOfRange(Double)
   case halflifeOutOfRange(Double)
+  /// A decay so slow that β rounds to 1.
+  case neverForgets(Given)
+
+  /// The decay as it was given, for ``neverForgets(_:)``.
+  public enum Given: Equatable, Sendable {
+    case alpha(Double), span(Double), centerOfMass(Double), halflife(Double)
+  }
 
   public var description: String {
     switch self {
@@ -74,6 +92,16 @@ public enum DecayError: Error, Equatable, Sendable, CustomStringConvertible {
     case .spanOutOfRange(let v): "span must be at least 1, got \(v)"
     case .centerOfMassOutOfRange(let v): "com must be at least 0, got \(v)"
     case .halflifeOutOfRange(let v): "halflife must be greater than 0, got \(v)"
+    case .neverForgets(let given):
+      "the decay rounds to β = 1, which never forgets; use "
+        + {
+          switch given {
+          case .alpha: "an alpha of at least 1e-15"
+          case .span: "a span of at most 2e15"
+          case .centerOfMass: "a center of mass of at most 1e15"
+          case .halflife: "a half-life of at most 6e14 steps"
+          }
+        }()
     }
   }
 }

@@ -24,7 +24,8 @@ extension ExponentialAverage where Value: BinaryFloatingPoint, Value.Scalar == V
       start == .zero && prior.start == .zero && beta == prior.beta,
       "only averages with the same β and the zero start compose")
     var result = prior
-    result._count = prior._count + _count
+    let (sum, overflow) = prior._count.addingReportingOverflow(_count)
+    result._count = overflow ? .max : sum
     guard _count > 0 else {
       // Only skipped steps: the past decays (as skip(elapsed:) does), nothing is added.
       if prior._count > 0 { result._weight = decay * prior._weight }

@@ -132,7 +132,8 @@ public struct ExponentialAverage<Value: EWAValue>: Codable, Equatable {
     let gain: Scalar = (start == .first && count > 0) ? 1 - beta : 1
     let keep = decay(elapsed) * _weight
     _weight = start == .first ? 1 : keep + gain
-    _count += 1
+    // Saturates rather than traps: a count restored from a state file may be near Int.max.
+    _count = _count == .max ? .max : _count + 1
     return (keep, gain)
   }
 

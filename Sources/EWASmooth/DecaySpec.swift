@@ -61,8 +61,8 @@ public struct DecaySpec: Codable, Equatable, Sendable {
     if form == .halflife, timed {
       guard let span = TimeSpan.parse(text) else {
         throw .invalidOption(
-          "--halflife \(MessageText.inline(text)) is not a positive duration like 90s, 30min, 6h, 4d "
-            + "or a number")
+          "--halflife \(MessageText.inline(text)) is not a positive duration of at most 100000d (such as 90s, 30min, "
+            + "6h, 4d) nor a positive number")
       }
       return DecaySpec(form: form, text: text, decay: try! Decay.beta(0.5), timeHalflife: span)
     }

@@ -66,6 +66,11 @@ public enum SmoothError: CategorizedError, Equatable {
     case .notANumber(let file, let line, let column, let text):
       return "\(M.inline(file)), line \(line), column \(M.quoted(column)): \(M.notANumber(text))"
     case .badTimestamp(let file, let line, let column, let text):
+      if TimeValue.isOutOfRange(text) {
+        return "\(M.inline(file)), line \(line), column \(M.quoted(column)): "
+          + "\(M.quoted(text)) is outside the range of timestamps in nanoseconds, "
+          + TimeValue.instantRange
+      }
       return
         "\(M.inline(file)), line \(line), column \(M.quoted(column)): \(M.quoted(text)) is not "
         + "a timestamp (ISO-8601 date or date-time, YYYY/MM/DD, or a number)"

@@ -54,7 +54,7 @@ extension Smoother {
       let x = values[k]
       groups.withUnsafeMutableBufferPointer { groups in
         groups[group].columns.withUnsafeMutableBufferPointer { columns in
-          if observed { columns[k].observations += 1 }
+          if observed { columns[k].observations.saturatingIncrement() }
           columns[k].tracks.withUnsafeMutableBufferPointer { tracks in
             for d in tracks.indices {
               if observed {
@@ -88,7 +88,7 @@ extension Smoother {
       }
     }
     if observed {
-      groups[group].columns[k].observations += 1
+      groups[group].columns[k].observations.saturatingIncrement()
       groups[group].columns[k].lastObservedTime = now
     }
   }
@@ -183,4 +183,10 @@ extension Smoother {
     let average = groups[group].columns[k].tracks[d].average
     try NumberText.append(options.initial == .zero ? average.raw : average.corrected, to: output)
   }
+}
+
+extension Int {
+  /// Adds one, staying at `Int.max` there: a count restored from a state file may be near it.
+  @inline(__always)
+  mutating func saturatingIncrement() { self = self == .max ? .max : self + 1 }
 }

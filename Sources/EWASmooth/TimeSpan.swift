@@ -25,9 +25,13 @@ public enum TimeSpan: Codable, Equatable, Sendable {
     else { return nil }
     guard let scale else { return .plain(value) }
     let total = (value * scale).rounded()
-    guard total >= 1, total < 9e18 else { return nil }
+    guard total >= 1, total <= longest else { return nil }
     return .nanoseconds(Int64(total))
   }
+
+  /// The longest half-life with a unit, in nanoseconds: 100,000 days (about 274 years), below
+  /// the 292 years an `Int64` count of nanoseconds holds.
+  public static let longest = 8.64e18
 
   /// Whether the half-life carries a unit.
   public var hasUnit: Bool {

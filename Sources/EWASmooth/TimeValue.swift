@@ -10,14 +10,42 @@ public enum TimeValue: Codable, Equatable, Sendable {
   /// Accepted date-times: `YYYY-MM-DD` or `YYYY/MM/DD`, optionally followed by `T` or a space and
   /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction`, optionally followed by `Z` or an offset
   /// `±HH:MM`/`±HHMM`/`±HH`. Without an offset the time is taken as UTC.
+  /// A date-time outside ``instantRange`` is not a timestamp (see ``isOutOfRange(_:)``).
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> TimeValue? {
     let text = NumberText.trimmed(bytes)
-    if let instant = parseInstant(text) { return .instant(nanoseconds: instant) }
+    switch parseInstant(text) {
+    case .instant(let nanoseconds): return .instant(nanoseconds: nanoseconds)
+    case .outOfRange: return nil
+    case .notAnInstant: break
+    }
     if let number = NumberText.parse(text) { return .number(number) }
     return nil
   }
 
-  private static func parseInstant(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
+  /// The instants a nanosecond count since 1970 holds (pandas' `Timestamp.min` and `Timestamp.max`).
+  public static let instantRange =
+    "1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z"
+
+  /// Whether `bytes` is a well-formed date or date-time outside ``instantRange``, such as
+  /// `9999-12-31`.
+  public static func isOutOfRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if case .outOfRange = parseInstant(NumberText.trimmed(bytes)) { return true }
+    return false
+  }
+
+  /// Whether `text` is a well-formed date or date-time outside ``instantRange``.
+  public static func isOutOfRange(_ text: String) -> Bool {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBufferPointer { isOutOfRange(UnsafeBufferPointer($0)) }
+  }
+
+  private enum InstantParse {
+    case instant(Int64)
+    case outOfRange
+    case notAnInstant
+  }
+
+  private static func parseInstant(_ text: UnsafeBufferPointer<UInt8>) -> InstantParse {
     var i = 0
     func digits(_ count: Int) -> Int? {
       guard i + count <= text.count else { return nil }
@@ -35,24 +63,28 @@ public enum TimeValue: Codable, Equatable, Sendable {
       i += 1
       return true
     }
-    guard let year = digits(4), i < text.count else { return nil }
+    guard let year = digits(4), i < text.count else { return .notAnInstant }
     let separator = text[i]
-    guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") else { return nil }
+    guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") else {
+      return .notAnInstant
+    }
     i += 1
-    guard let month = digits(2), accept(separator), let day = digits(2) else { return nil }
+    guard let month = digits(2), accept(separator), let day = digits(2) else {
+      return .notAnInstant
+    }
     guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else {
-      return nil
+      return .notAnInstant
     }
     var seconds = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
     var fraction: Int64 = 0
     if i < text.count {
-      guard accept(UInt8(ascii: "T")) || accept(UInt8(ascii: " ")) else { return nil }
+      guard accept(UInt8(ascii: "T")) || accept(UInt8(ascii: " ")) else { return .notAnInstant }
       guard let hour = digits(2), hour < 24, accept(UInt8(ascii: ":")), let minute = digits(2),
         minute < 60
-      else { return nil }
+      else { return .notAnInstant }
       var second = 0
       if accept(UInt8(ascii: ":")) {
-        guard let s = digits(2), s < 61 else { return nil }
+        guard let s = digits(2), s < 61 else { return .notAnInstant }
         second = s
         if accept(UInt8(ascii: ".")) || accept(UInt8(ascii: ",")) {
           var scale: Int64 = 100_000_000
@@ -63,7 +95,7 @@ public enum TimeValue: Codable, Equatable, Sendable {
             count += 1
             i += 1
           }
-          guard count > 0 else { return nil }
+          guard count > 0 else { return .notAnInstant }
         }
       }
       seconds += Int64(hour * 3600 + minute * 60 + second)
@@ -71,17 +103,24 @@ public enum TimeValue: Codable, Equatable, Sendable {
       } else if i < text.count, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") {
         let sign: Int64 = text[i] == UInt8(ascii: "+") ? 1 : -1
         i += 1
-        guard let offsetHours = digits(2) else { return nil }
+        guard let offsetHours = digits(2) else { return .notAnInstant }
         var offsetMinutes = 0
         if accept(UInt8(ascii: ":")) || i < text.count {
-          guard let m = digits(2) else { return nil }
+          guard let m = digits(2) else { return .notAnInstant }
           offsetMinutes = m
         }
         seconds -= sign * Int64(offsetHours * 3600 + offsetMinutes * 60)
       }
     }
-    guard i == text.count else { return nil }
-    return seconds * 1_000_000_000 + fraction
+    guard i == text.count else { return .notAnInstant }
+    // Year 0000 to 9999 in seconds fits easily; in nanoseconds, only about 1677 to 2262 does.
+    // Before 1970 a fraction is taken from the next second up, so that the earliest instant,
+    // whose whole seconds alone would not fit, still does.
+    let (whole, part) =
+      seconds < 0 && fraction > 0 ? (seconds + 1, fraction - 1_000_000_000) : (seconds, fraction)
+    let (scaled, overflow) = whole.multipliedReportingOverflow(by: 1_000_000_000)
+    let (total, carry) = scaled.addingReportingOverflow(part)
+    return overflow || carry ? .outOfRange : .instant(total)
   }
 
   private static func daysIn(month: Int, year: Int) -> Int {

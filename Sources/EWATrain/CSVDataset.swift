@@ -9,8 +9,8 @@ import Foundation
 public enum CSVDataset {
   /// Loads `path`, taking `label` as the class column.
   ///
-  /// Classes are the distinct label texts, in numeric order when all are numbers, else in text
-  /// order.
+  /// Classes are the distinct labels, numbers (`1`, `1.0` and `1e0` being one class, named as
+  /// first written) in numeric order, then texts in text order. An empty label is refused.
   ///
   /// - Throws: ``TrainingError``: `input` when the file cannot be read, `usage` when the label
   ///   column does not exist, `data` for an empty file, a ragged row, a feature that is not a number
@@ -47,6 +47,11 @@ public enum CSVDataset {
       }
       for (c, cell) in row.enumerated() {
         if c == labelColumn {
+          guard !cell.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .data(
+              "\(path) line \(index + 1), column \"\(header[c])\": the label is empty; every row needs a class."
+            )
+          }
           labelTexts.append(cell)
         } else if let x = Double(cell.trimmingCharacters(in: .whitespaces)), x.isFinite {
           features.append(x)
@@ -59,20 +64,40 @@ public enum CSVDataset {
         }
       }
     }
-    let distinct = Set(labelTexts)
-    guard distinct.count >= 2 else {
+    // Labels that read as the same number (1, 1.0, " 1", 1e0) are one class, named as it is
+    // first written.
+    let keys = labelTexts.map(ClassKey.init)
+    var names: [ClassKey: String] = [:]
+    for (key, text) in zip(keys, labelTexts) where names[key] == nil {
+      names[key] = text.trimmingCharacters(in: .whitespaces)
+    }
+    guard names.count >= 2 else {
       throw .data(
         "\(name) column \(MessageText.quoted(label)) has a single class "
           + "(\(MessageText.quoted(labelTexts[0]))); training needs at least 2."
       )
     }
-    let names =
-      distinct.allSatisfy { Double($0) != nil }
-      ? distinct.sorted { Double($0)! < Double($1)! } : distinct.sorted()
-    let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    let classes = names.keys.sorted()
+    let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
     return Dataset(
-      features: features, labels: labelTexts.map { index[$0]! }, featureCount: header.count - 1,
-      classNames: names)
+      features: features, labels: keys.map { index[$0]! }, featureCount: header.count - 1,
+      classNames: classes.map { names[$0]! })
+  }
+
+  /// A class label: a finite number (so that `1` and `1.0` are one class), or a text. Numbers
+  /// sort numerically before texts, texts in text order.
+  private enum ClassKey: Hashable, Comparable {
+    case number(Double)
+    case text(String)
+
+    init(_ text: String) {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if let value = Double(trimmed), value.isFinite {
+        self = .number(value == 0 ? 0 : value)
+      } else {
+        self = .text(trimmed)
+      }
+    }
   }
 
   private static func fields(_ line: Substring) -> [String] {

@@ -16,6 +16,12 @@ public struct DataSource: Sendable, Equatable {
 
   public init(origin: Origin) { self.origin = origin }
 
+  /// The most rows a generated dataset may have (16 bytes of features each, plus copies).
+  public static let maximumSamples = 1_000_000
+  /// The largest noise of a generated dataset, far beyond the data's own size (about 2), and
+  /// small enough that no feature overflows.
+  public static let maximumNoise = 1e6
+
   /// The test fraction in effect.
   public var effectiveTestFraction: Double {
     if let testFraction { return testFraction }
@@ -35,9 +41,13 @@ public struct DataSource: Sendable, Equatable {
     let all: Dataset
     switch origin {
     case .synthetic(let kind, let samples, let noise):
-      guard samples >= 2 else { throw .usage("--samples must be at least 2, got \(samples).") }
-      guard noise >= 0 && noise.isFinite else {
-        throw .usage("--noise must be zero or positive, got \(noise).")
+      guard samples >= 2 && samples <= Self.maximumSamples else {
+        throw .usage("--samples must lie between 2 and \(Self.maximumSamples), got \(samples).")
+      }
+      guard noise >= 0 && noise <= Self.maximumNoise else {
+        throw .usage(
+          "--noise must lie between 0 and \(Int(Self.maximumNoise)) (the data span about 2), got \(noise)."
+        )
       }
       all = kind.generate(samples: samples, noise: noise, seed: generator.next())
     case .csv(let path, let label):
@@ -49,8 +59,20 @@ public struct DataSource: Sendable, Equatable {
     }
     if standardize {
       let (mean, deviation) = train.featureStatistics()
+      if let c = deviation.firstIndex(where: { !$0.isFinite }) {
+        throw .data(
+          "--standardize overflows on feature \(c + 1): its values differ by more than a double holds; scale that column down first."
+        )
+      }
       train.standardize(mean: mean, deviation: deviation)
       test?.standardize(mean: mean, deviation: deviation)
+      for set in [train] + (test.map { [$0] } ?? []) {
+        if let i = set.features.firstIndex(where: { !$0.isFinite }) {
+          throw .data(
+            "--standardize overflows on feature \(i % set.featureCount + 1): its values differ by more than a double holds; scale that column down first."
+          )
+        }
+      }
     }
     return (train, test)
   }

@@ -13,9 +13,14 @@ public struct DenseNetwork: Codable, Equatable, Sendable {
   /// The hidden-layer activation.
   public let activation: Activation
 
+  /// The most parameters a network may have (80 MB of weights; the trainer keeps a few vectors
+  /// of this length: gradient, optimizer moments).
+  public static let maximumParameters = 10_000_000
+
   /// A network for `inputs` features and `classes` classes with the given hidden layers.
   ///
-  /// - Throws: ``TrainingError`` when a size is not positive or there are fewer than 2 classes.
+  /// - Throws: ``TrainingError`` when a size is not positive, there are fewer than 2 classes, or
+  ///   the network would have more than ``maximumParameters`` parameters.
   public init(inputs: Int, hidden: [Int], classes: Int, activation: Activation)
     throws(TrainingError)
   {
@@ -26,8 +31,28 @@ public struct DenseNetwork: Codable, Equatable, Sendable {
     guard hidden.allSatisfy({ $0 >= 1 }) else {
       throw TrainingError.usage("hidden layer sizes must be positive, got \(hidden).")
     }
-    sizes = [inputs] + hidden + [classes == 2 ? 1 : classes]
+    let sizes = [inputs] + hidden + [classes == 2 ? 1 : classes]
+    guard let count = Self.parameterCount(sizes), count <= Self.maximumParameters else {
+      throw TrainingError.usage(
+        "the network \(sizes.map(String.init).joined(separator: "-")) would have more than "
+          + "\(Self.maximumParameters) parameters, the most ewa trains; use smaller layers.")
+    }
+    self.sizes = sizes
     self.activation = activation
+  }
+
+  /// The number of parameters of a network with layer sizes `sizes`, or nil when it does not
+  /// fit in an `Int`.
+  public static func parameterCount(_ sizes: [Int]) -> Int? {
+    var total = 0
+    for l in sizes.indices.dropLast() {
+      let (inputs, carry) = sizes[l].addingReportingOverflow(1)
+      let (layer, overflow) = sizes[l + 1].multipliedReportingOverflow(by: inputs)
+      let (sum, overflowSum) = total.addingReportingOverflow(layer)
+      guard !carry, !overflow, !overflowSum, sizes[l] >= 0, sizes[l + 1] >= 0 else { return nil }
+      total = sum
+    }
+    return total
   }
 
   /// The number of weight layers.

@@ -19,6 +19,7 @@ public struct LinearWarmUp: LearningRateSchedule {
     self.base = base
   }
   public func rate(at t: Int) -> Double {
-    t < length ? base.rate(at: 0) * Double(t + 1) / Double(length + 1) : base.rate(at: t - length)
+    t < length
+      ? base.rate(at: 0) * (Double(t) + 1) / (Double(length) + 1) : base.rate(at: t - length)
   }
 }

@@ -46,14 +46,34 @@ public enum Surface: String, Codable, CaseIterable, Sendable {
     optimizer: inout any Optimizer<Double>, start: (Double, Double), steps: Int,
     learningRate: Double
   ) -> [(x: Double, y: Double, loss: Double)] {
-    var w = [start.0, start.1]
-    var gradient = [0.0, 0.0]
-    var points = [(w[0], w[1], value(w[0], w[1]))]
-    for _ in 0..<steps {
-      (gradient[0], gradient[1]) = self.gradient(w[0], w[1])
-      optimizer.update(&w, gradient: gradient, learningRate: learningRate)
-      points.append((w[0], w[1], value(w[0], w[1])))
+    var points: [(x: Double, y: Double, loss: Double)] = []
+    walk(optimizer: &optimizer, start: start, steps: steps, learningRate: learningRate) {
+      _, x, y, loss in
+      points.append((x, y, loss))
+      return true
     }
     return points
+  }
+
+  /// Runs `optimizer` for `steps` steps from `start` at a constant rate, handing each point to
+  /// `visit` as it is reached, in constant memory.
+  ///
+  /// - Parameter visit: called with the step number (0 for the start) and the point
+  ///   `(x, y, f(x, y))`; returning false stops the walk.
+  public func walk<E: Error>(
+    optimizer: inout any Optimizer<Double>, start: (Double, Double), steps: Int,
+    learningRate: Double,
+    visit: (_ step: Int, _ x: Double, _ y: Double, _ loss: Double) throws(E) -> Bool
+  ) throws(E) {
+    var w = [start.0, start.1]
+    var gradient = [0.0, 0.0]
+    guard try visit(0, w[0], w[1], value(w[0], w[1])) else { return }
+    var step = 0
+    while step < steps {
+      (gradient[0], gradient[1]) = self.gradient(w[0], w[1])
+      optimizer.update(&w, gradient: gradient, learningRate: learningRate)
+      step += 1
+      guard try visit(step, w[0], w[1], value(w[0], w[1])) else { return }
+    }
   }
 }

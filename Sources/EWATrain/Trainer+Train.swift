@@ -1,4 +1,18 @@
+import Foundation
+
 extension Trainer {
+  /// The divergence rule: training stops (``TrainingError/diverged``) after an epoch whose mean
+  /// cost exceeds both ``divergenceFactor`` times ``startCost`` (the first mini-batch's cost, at
+  /// the starting parameters) and ``divergenceFloor``, or as soon as a cost is NaN or infinite.
+  public static let divergenceFactor = 100.0
+  /// The least mean cost that counts as divergence (cross-entropy in nats; a network that
+  /// guesses uniformly among 10 classes costs 2.3), so that a run that starts near zero cost
+  /// is not stopped by a small rise.
+  public static let divergenceFloor = 10.0
+
+  /// Six significant digits.
+  static func short(_ value: Double) -> String { String(format: "%.6g", value) }
+
   /// Trains until `epochs` epochs are complete in total, recording into `history` when given.
   ///
   /// - Parameters:
@@ -38,6 +52,13 @@ extension Trainer {
       }
       last = record
       onEpoch(record)
+      if let start = startCost, record.cost > Self.divergenceFloor,
+        record.cost > Self.divergenceFactor * start
+      {
+        throw .divergence(
+          "training diverged at epoch \(record.epoch): the mean cost rose to \(Self.short(record.cost)) from \(Self.short(start)) at the start, more than \(Int(Self.divergenceFactor)) times over; try a smaller learning rate (--lr, now \(configuration.schedule.initial))."
+        )
+      }
     }
     let elapsed = clock.now - started
     let seconds =

@@ -18,9 +18,16 @@ public final class Trainer {
   public private(set) var step = 0
   /// The mean cost of the last epoch run, in this process or before the checkpoint it resumed.
   public private(set) var lastCost: Double?
+  /// The cost of the first mini-batch this trainer ran, at the parameters it started from: the
+  /// reference of the divergence rule.
+  public private(set) var startCost: Double?
   private let schedule: any LearningRateSchedule
   private let workspace: NetworkWorkspace
   private var order: [Int]
+
+  /// The most values in one of the forward and backward buffers: batch size × units of all layers
+  /// (three buffers of 80 MB each).
+  public static let maximumActivations = 10_000_000
 
   /// A fresh run: weights drawn from the seed, optimizer state empty.
   ///
@@ -32,6 +39,13 @@ public final class Trainer {
     guard configuration.batchSize >= 1 && configuration.batchSize <= data.count else {
       throw TrainingError.usage(
         "the batch size must lie between 1 and the \(data.count) training rows, got \(configuration.batchSize)."
+      )
+    }
+    let units = network.sizes.reduce(0, +)
+    let activations = units.multipliedReportingOverflow(by: configuration.batchSize)
+    guard !activations.overflow, activations.partialValue <= Self.maximumActivations else {
+      throw TrainingError.usage(
+        "a batch of \(configuration.batchSize) rows through \(units) units needs more than \(Self.maximumActivations) activations, the most ewa holds; use a smaller batch size or smaller layers."
       )
     }
     self.configuration = configuration
@@ -127,10 +141,11 @@ public final class Trainer {
           l2: configuration.l2)
       }
       guard cost.isFinite else {
-        throw .data(
-          "the cost became \(cost.isNaN ? "NaN" : "infinite") at epoch \(epoch + 1), step \(step + 1); try a smaller learning rate (--lr)."
+        throw .divergence(
+          "the cost became \(cost.isNaN ? "NaN" : "infinite") at epoch \(epoch + 1), step \(step + 1); try a smaller learning rate (--lr)\(configuration.l2 > 0 ? " or L2 penalty (--l2)" : "")."
         )
       }
+      if startCost == nil { startCost = cost }
       optimizer.update(&parameters, gradient: workspace.gradient, learningRate: rate)
       step += 1
       total += cost * Double(end - start)

@@ -4,6 +4,9 @@ import EWA
 public struct TrainingError: CategorizedError, Equatable {
   public let kind: FailureKind
   public let message: String
+  /// Whether the cost diverged (``Trainer/divergenceFactor``), rather than the request or the
+  /// data being bad; `ewa compare` then goes on with the other optimizers.
+  public var diverged = false
   public var description: String { message }
 
   public init(kind: FailureKind, message: String) {
@@ -19,5 +22,12 @@ public struct TrainingError: CategorizedError, Equatable {
   /// Bad data, a bad checkpoint, or a diverging cost (exit status 65).
   public static func data(_ message: String) -> TrainingError {
     TrainingError(kind: .data, message: message)
+  }
+
+  /// A cost that became NaN or infinite, or grew far beyond its start (exit status 65).
+  public static func divergence(_ message: String) -> TrainingError {
+    var error = TrainingError(kind: .data, message: message)
+    error.diverged = true
+    return error
   }
 }

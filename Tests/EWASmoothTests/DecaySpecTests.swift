@@ -31,7 +31,8 @@ import Testing
     }
     #expect(
       throws: SmoothError.invalidOption(
-        "--halflife 0s is not a positive duration like 90s, 30min, 6h, 4d or a number")
+        "--halflife 0s is not a positive duration of at most 100000d (such as 90s, 30min, 6h, "
+          + "4d) nor a positive number")
     ) {
       try DecaySpec.parseList("0s", form: .halflife, timed: true)
     }

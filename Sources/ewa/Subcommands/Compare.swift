@@ -6,7 +6,9 @@ import EWATrain
 /// with the same batch order, once per optimizer.
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Train the same network with several optimizers and compare them side by side.")
+    abstract: "Train the same network with several optimizers and compare them side by side.",
+    discussion: divergenceRule
+      + " A run that diverges is reported and stops; the other optimizers still run.")
 
   @OptionGroup var data: DataOptions
   @OptionGroup var network: NetworkOptions
@@ -34,19 +36,28 @@ struct Compare: ParsableCommand {
     try reportingErrors {
       try FileRoles.check(data.inputRoles, FileRoles.history("--history", history))
       let (train, test) = try data.source.prepare()
+      try network.check(rows: train.count, runs: kinds.count, history: history != nil)
       var log: TrainingHistory? = history.map { _ in TrainingHistory(names: kinds.map(\.rawValue)) }
       var summaries: [TrainingSummary] = []
+      // A run that diverges is reported and stops; the other optimizers still run, since
+      // finding which ones survive a rate is what a comparison is for. The exit status is then 65.
+      var diverged: [TrainingError] = []
       do {
         for (run, kind) in kinds.enumerated() {
           let configuration = try network.configuration(
             optimizer: optimizerOptions.settings(for: kind), lr: optimizerOptions.lr ?? 0.0007,
-            seed: data.seed)
+            seed: data.seed, rows: train.count)
           let trainer = try Trainer(configuration: configuration, data: train)
           let progress = Progress(total: network.epochs, label: "\(kind.rawValue): ")
-          summaries.append(
-            try trainer.train(
-              epochs: network.epochs, test: test, history: &log, run: run,
-              onEpoch: progress.update))
+          do {
+            summaries.append(
+              try trainer.train(
+                epochs: network.epochs, test: test, history: &log, run: run,
+                onEpoch: progress.update))
+          } catch let error as TrainingError where error.diverged {
+            printError("\(kind.rawValue): \(error.description)")
+            diverged.append(error)
+          }
         }
       } catch {
         if let history, let log { try log.write(to: history) }
@@ -56,6 +67,7 @@ struct Compare: ParsableCommand {
       for summary in summaries {
         try StandardOutput.print(json ? try summaryJSON(summary) : describe(summary))
       }
+      if !diverged.isEmpty { throw ExitCode(ExitStatus.data.rawValue) }
     }
   }
 }

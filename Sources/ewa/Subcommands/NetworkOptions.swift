@@ -22,8 +22,17 @@ struct NetworkOptions: ParsableArguments {
   @Option(help: "λ of an L2 penalty on the weights, added to the cost.")
   var l2: Double = 0
 
-  @Option(help: "Rows per mini-batch (1: stochastic; the training set size: batch).")
-  var batchSize: Int = 64
+  @Option(
+    help:
+      "Rows per mini-batch (1: stochastic; the training set size: batch; default 64, or all the training rows when there are fewer)."
+  )
+  var batchSize: Int?
+
+  /// The batch size when `--batch-size` is not given.
+  static let defaultBatchSize = 64
+
+  /// The most mini-batch rows `--history` keeps in memory (about 50 bytes each) before writing.
+  static let maximumHistoryRows = 5_000_000
 
   @Option(help: "Total number of epochs (a resumed run continues up to it).")
   var epochs: Int = 5000
@@ -50,8 +59,13 @@ struct NetworkOptions: ParsableArguments {
         "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \(MessageText.quoted(layers))."
       )
     }
-    guard batchSize >= 1 else {
+    if let batchSize, batchSize < 1 {
       throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
+    }
+    if let widest = hidden?.max(), widest > DenseNetwork.maximumParameters {
+      throw ValidationError(
+        "--layers \(layers): a layer of \(widest) units exceeds the \(DenseNetwork.maximumParameters) parameters a network may have."
+      )
     }
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs).") }
     guard l2 >= 0 && l2.isFinite else {
@@ -60,8 +74,29 @@ struct NetworkOptions: ParsableArguments {
     try schedule.check(kinds: [decay])
   }
 
-  /// The configuration for `optimizer` at rate `lr`.
-  func configuration(optimizer: OptimizerSettings, lr: Double, seed: UInt64) throws
+  /// The batch size for `rows` training rows: `--batch-size`, or the default clamped to `rows`.
+  func batchSize(rows: Int) -> Int { batchSize ?? min(Self.defaultBatchSize, max(rows, 1)) }
+
+  /// Notes on standard error that the default batch size was clamped to a small training set,
+  /// and refuses a `--history` that would hold more than ``maximumHistoryRows`` mini-batch rows.
+  func check(rows: Int, runs: Int, history: Bool) throws {
+    if batchSize == nil, rows < Self.defaultBatchSize {
+      printError(
+        "note: the training set has \(rows) rows, fewer than the default batch size \(Self.defaultBatchSize); each batch holds all \(rows)."
+      )
+    }
+    let size = batchSize(rows: rows)
+    let batches = size >= 1 ? rows / size + (rows % size == 0 ? 0 : 1) : 0
+    let total = epochs.multipliedReportingOverflow(by: batches * runs)
+    if history, total.overflow || total.partialValue > Self.maximumHistoryRows {
+      throw TrainingError.usage(
+        "--history keeps every mini-batch cost in memory and \(epochs) epochs of \(batches) batches\(runs > 1 ? " for \(runs) runs" : "") exceed \(Self.maximumHistoryRows) rows; use fewer epochs or larger batches."
+      )
+    }
+  }
+
+  /// The configuration for `optimizer` at rate `lr`, on `rows` training rows.
+  func configuration(optimizer: OptimizerSettings, lr: Double, seed: UInt64, rows: Int) throws
     -> TrainingConfiguration
   {
     var c = TrainingConfiguration(optimizer: optimizer, learningRate: lr)
@@ -69,7 +104,7 @@ struct NetworkOptions: ParsableArguments {
     c.activation = activation
     c.initialization = initialization
     c.l2 = l2
-    c.batchSize = batchSize
+    c.batchSize = batchSize(rows: rows)
     c.seed = seed
     c.schedule = try schedule.settings(kind: decay, initial: lr, epochs: epochs)
     return c

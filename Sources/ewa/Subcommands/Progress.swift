@@ -18,7 +18,7 @@ struct Progress {
       let every = max(1, total / 200)
       guard record.epoch % every == 0 || record.epoch == total else { return }
       let width = 30
-      let done = width * record.epoch / max(total, 1)
+      let done = min(width, Int(Double(width) * Double(record.epoch) / Double(max(total, 1))))
       let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
       emit("\r\(label)[\(bar)] epoch \(record.epoch)/\(total) cost \(format(record.cost))   ")
       if record.epoch == total { emit("\n") }

@@ -6,7 +6,8 @@ import Foundation
 /// `ewa train`: trains a dense network with one optimizer.
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Train a dense network with mini-batch gradient descent and one optimizer.")
+    abstract: "Train a dense network with mini-batch gradient descent and one optimizer.",
+    discussion: divergenceRule)
 
   @OptionGroup var data: DataOptions
   @OptionGroup var network: NetworkOptions
@@ -38,9 +39,10 @@ struct Train: ParsableCommand {
         data.inputRoles, updatesInPlace ? [] : FileRoles.input("--resume", resume),
         FileRoles.history("--history", history), FileRoles.output("--save", save))
       let (train, test) = try data.source.prepare()
+      try network.check(rows: train.count, runs: 1, history: history != nil)
       let configuration = try network.configuration(
         optimizer: optimizerOptions.settings(for: optimizer), lr: optimizerOptions.lr ?? 0.0007,
-        seed: data.seed)
+        seed: data.seed, rows: train.count)
       let trainer =
         try resume.map {
           try Trainer(
@@ -63,6 +65,13 @@ struct Train: ParsableCommand {
     }
   }
 }
+
+/// The divergence rule, in the help of `train` and `compare` (Guides/Optimizers.md).
+let divergenceRule = """
+  Training stops with status 65 when it diverges: a cost that is NaN or infinite, or an epoch's \
+  mean cost above both 100 times the first mini-batch's cost and 10. The history written so far \
+  is kept; try a smaller --lr.
+  """
 
 /// The summary as one line of JSON.
 func summaryJSON(_ summary: TrainingSummary) throws -> String {

@@ -1,6 +1,13 @@
 import ArgumentParser
 import EWA
+import EWASmooth
 import EWATrain
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 extension Surface: ExpressibleByArgument {}
 
@@ -30,13 +37,36 @@ struct Trajectory: ParsableCommand {
     try optimizerOptions.checkApplies(to: [optimizer])
   }
 
+  /// Streams the path: each row is written as it is computed, so memory stays constant whatever
+  /// `--steps`, and `| head` ends the run at once (a closed pipe exits quietly with status 0).
+  /// The path stops at the first point that is not finite, with status 65 naming the step.
   func run() throws {
     try reportingErrors {
       var live = try optimizerOptions.settings(for: optimizer).make(count: 2)
-      let points = function.trajectory(
-        optimizer: &live, start: point!, steps: steps, learningRate: optimizerOptions.lr ?? 0.01)
-      try StandardOutput.print("step,x,y,loss")
-      for (i, p) in points.enumerated() { try StandardOutput.print("\(i),\(p.x),\(p.y),\(p.loss)") }
+      let rate = optimizerOptions.lr ?? 0.01
+      signal(SIGPIPE, SIG_IGN)
+      let output = OutputBuffer(sink: FileDescriptorSink(descriptor: STDOUT_FILENO))
+      var escape: (step: Int, x: Double, y: Double, loss: Double)?
+      do {
+        try output.append("step,x,y,loss\n")
+        try function.walk(optimizer: &live, start: point!, steps: steps, learningRate: rate) {
+          (step, x, y, loss) throws(SmoothError) -> Bool in
+          guard x.isFinite, y.isFinite, loss.isFinite else {
+            escape = (step, x, y, loss)
+            return false
+          }
+          try output.append("\(step),\(x),\(y),\(loss)\n")
+          return true
+        }
+        try output.flush()
+      } catch SmoothError.outputClosed {
+        throw ExitCode.success
+      }
+      if let escape {
+        throw TrainingError.divergence(
+          "the path is not finite at step \(escape.step) (x = \(escape.x), y = \(escape.y), f = \(escape.loss)); the steps before it were printed; try a smaller learning rate (--lr, now \(rate))."
+        )
+      }
     }
   }
 }
