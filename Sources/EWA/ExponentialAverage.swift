@@ -121,14 +121,15 @@ public struct ExponentialAverage<Value: EWAValue>: Codable, Equatable {
   /// Advances the step count and weight for one observation, and returns the coefficients with
   /// which every element is then blended by ``blend(_:_:keep:gain:)``.
   ///
-  /// ``update(with:elapsed:)`` calls this; a fused optimizer loop that updates several arrays in one
-  /// pass calls it once per step and then blends each element itself.
+  /// Internal to the package: calling it without blending every element breaks the average, so
+  /// only this type's own updates (``update(with:elapsed:)`` and the fused steps in
+  /// `ExponentialAverage+Fused.swift`) call it.
   ///
   /// - Parameter elapsed: the time since the previous observation, in steps (1 for a regular
   ///   series); the past decays by `β^elapsed`.
   /// - Returns: `keep`, the weight of the old average, and `gain`, the weight of the observation.
   @inlinable
-  public mutating func advance(elapsed: Scalar = 1) -> (keep: Scalar, gain: Scalar) {
+  package mutating func advance(elapsed: Scalar = 1) -> (keep: Scalar, gain: Scalar) {
     let gain: Scalar = (start == .first && count > 0) ? 1 - beta : 1
     let keep = decay(elapsed) * _weight
     _weight = start == .first ? 1 : keep + gain
@@ -142,12 +143,13 @@ public struct ExponentialAverage<Value: EWAValue>: Codable, Equatable {
   /// - Parameters:
   ///   - x: the observation (for a vector, one value per element).
   ///   - elapsed: the time since the previous observation, in steps (1 for a regular series).
-  /// - Returns: the coefficients the step used (see ``advance(elapsed:)``).
+  /// - Returns: the coefficients the step used: `keep`, the weight of the old average, and `gain`,
+  ///   the weight of the observation.
   /// - Complexity: O(n) for a vector of n elements, in place, without allocating.
   @inlinable @discardableResult
   public mutating func update(with x: Value, elapsed: Scalar = 1) -> (keep: Scalar, gain: Scalar) {
     let (keep, gain) = advance(elapsed: elapsed)
-    _corrected.combineElements(with: x) { Self.blend($0, $1, keep: keep, gain: gain) }
+    _corrected.combineElements(with: x) { v, x, _ in Self.blend(v, x, keep: keep, gain: gain) }
     return (keep, gain)
   }
 
@@ -178,15 +180,6 @@ extension ExponentialAverage {
   public init<Element>(beta: Element, count: Int, start: Start = .zero)
   where Value == [Element] {
     self.init(beta: beta, zero: [Element](repeating: 0, count: count), start: start)
-  }
-
-  /// Gives `body` the corrected averages of a vector in place, for a fused loop that blends them
-  /// with coefficients from ``advance(elapsed:)``.
-  @inlinable
-  public mutating func withUnsafeMutableCorrected<Element, R>(
-    _ body: (UnsafeMutableBufferPointer<Element>) throws -> R
-  ) rethrows -> R where Value == [Element] {
-    try _corrected.withUnsafeMutableBufferPointer { try body($0) }
   }
 }
 

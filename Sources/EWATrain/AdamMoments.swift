@@ -1,7 +1,7 @@
 import EWA
 
-/// The two moments Adam and its variants keep, each an ``ExponentialAverage``, and the fused loop
-/// that updates both and the parameters in one pass over the elements.
+/// The two moments Adam and its variants keep, each an ``ExponentialAverage``, stepped together
+/// with the parameters by the averager's fused two-moment update, in one pass over the elements.
 ///
 /// ```
 /// V = β1·V + (1-β1)·dW,   V̂ = V / (1-β1^t)
@@ -27,46 +27,16 @@ public struct AdamMoments<Scalar: OptimizerScalar>: Codable, Equatable, Sendable
   public var steps: Int { first.count }
 
   /// Folds one gradient into both moments and calls `body(&w[i], V̂[i], Ŝ[i], i)` for every
-  /// element, in the same pass.
+  /// element, in the same pass (``ExponentialAverage/update(first:second:with:stepping:_:)``).
   ///
+  /// - Precondition: the parameters, the gradient and both moments have the same length.
   /// - Complexity: O(n), in place, without allocating.
   @inline(__always)
   public mutating func step(
     _ parameters: inout [Scalar], gradient: [Scalar],
     _ body: (inout Scalar, Scalar, Scalar, Int) -> Void
   ) {
-    precondition(parameters.count == gradient.count, "parameter and gradient lengths differ")
-    Self.fused(&first, &second, &parameters, gradient, body)
-  }
-
-  @inline(__always)
-  static func fused(
-    _ first: inout ExponentialAverage<[Scalar]>, _ second: inout ExponentialAverage<[Scalar]>,
-    _ parameters: inout [Scalar], _ gradient: [Scalar],
-    _ body: (inout Scalar, Scalar, Scalar, Int) -> Void
-  ) {
-    let (keep1, gain1) = first.advance()
-    let (keep2, gain2) = second.advance()
-    gradient.withUnsafeBufferPointer { g in
-      parameters.withUnsafeMutableBufferPointer { w in
-        first.withUnsafeMutableCorrected { m in
-          second.withUnsafeMutableCorrected { s in
-            // Checked on every step (cheap): a checkpoint's moments are validated on load, so
-            // these can only fail for a program error, never for a file's contents.
-            precondition(
-              m.count == w.count && s.count == w.count && g.count == w.count,
-              "the optimizer was made for \(m.count) and \(s.count) parameters, not \(w.count)")
-            for i in 0..<w.count {
-              let gi = g[i]
-              let mi = ExponentialAverage<[Scalar]>.blend(m[i], gi, keep: keep1, gain: gain1)
-              let si = ExponentialAverage<[Scalar]>.blend(s[i], gi * gi, keep: keep2, gain: gain2)
-              m[i] = mi
-              s[i] = si
-              body(&w[i], mi, si, i)
-            }
-          }
-        }
-      }
-    }
+    ExponentialAverage<[Scalar]>.update(
+      first: &first, second: &second, with: gradient, stepping: &parameters, body)
   }
 }

@@ -37,8 +37,8 @@ public struct Momentum<Scalar: OptimizerScalar>: Optimizer {
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
     let corrected = biasCorrection
-    velocity.step(
-      &parameters, gradient: gradient, observe: { $0 },
+    velocity.update(
+      with: gradient, observing: { $0 }, stepping: &parameters,
       prepare: { corrected ? learningRate : learningRate * $0.biasFactor }
     ) { w, v, _, scale in w -= scale * v }
   }

@@ -8,8 +8,9 @@ import EWA
 /// W -= α·(β·V + (1-β)·dW)      (V̂ and its look-ahead with bias correction)
 /// ```
 ///
-/// The look-ahead is the averager's own next step (``ExponentialAverage/advance(elapsed:)`` on a
-/// copy of its coefficients), never a retyped formula. With rate α this equals
+/// The look-ahead is the averager's own next step (``ExponentialAverage/nextStep``, the
+/// coefficients it would use, blended by ``ExponentialAverage/blend(_:_:keep:gain:)``), never a
+/// retyped formula. With rate α this equals
 /// `torch.optim.SGD(lr=α·(1-β), momentum=β, nesterov=True)` and
 /// `optax.sgd(α·(1-β), momentum=β, nesterov=True)`.
 public struct Nesterov<Scalar: OptimizerScalar>: Optimizer {
@@ -34,11 +35,11 @@ public struct Nesterov<Scalar: OptimizerScalar>: Optimizer {
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
     let corrected = momentum.biasCorrection
-    momentum.velocity.step(
-      &parameters, gradient: gradient, observe: { $0 },
+    momentum.velocity.update(
+      with: gradient, observing: { $0 }, stepping: &parameters,
       prepare: { average in
-        let ahead = ExponentialAverage.peek(average)
-        return (ahead.keep, ahead.gain, corrected ? learningRate : learningRate * ahead.bias)
+        let ahead = average.nextStep
+        return (ahead.keep, ahead.gain, corrected ? learningRate : learningRate * ahead.biasFactor)
       }
     ) { w, v, g, ahead in
       w -= ahead.2 * ExponentialAverage<[Scalar]>.blend(v, g, keep: ahead.0, gain: ahead.1)

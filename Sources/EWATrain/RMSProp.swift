@@ -44,8 +44,8 @@ public struct RMSProp<Scalar: OptimizerScalar>: Optimizer {
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
     let (corrected, epsilon) = (biasCorrection, self.epsilon)
-    meanSquare.step(
-      &parameters, gradient: gradient, observe: { $0 * $0 },
+    meanSquare.update(
+      with: gradient, observing: { $0 * $0 }, stepping: &parameters,
       prepare: { corrected ? 1 : $0.biasFactor }
     ) { w, s, g, factor in w -= learningRate * g / ((factor * s).nonNegativeRoot + epsilon) }
   }
