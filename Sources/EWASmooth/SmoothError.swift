@@ -94,8 +94,9 @@ public enum SmoothError: CategorizedError, Equatable {
       return "state file \(M.inline(path)) has format version \(found); this ewa reads "
         + "version \(expected) (start again without the file, or use the ewa that wrote it)"
     case .stateMismatch(let path, let what, let saved, let requested):
-      return "state file \(M.inline(path)) was saved for \(what) \(M.inline(saved)), not "
-        + M.inline(requested)
+      // `saved` and `requested` arrive quoted by the caller; only their controls are escaped.
+      return "state file \(M.inline(path)) was saved for \(what) \(M.escapingControls(saved)), "
+        + "not \(M.escapingControls(requested))"
     case .stateLocked(let path, let seconds):
       return "state file \(M.inline(path)) is in use by another ewa run (its lock "
         + "\(M.inline(path)).lock was held for \(seconds) s); try again when it has finished"

@@ -207,7 +207,12 @@ struct SmoothStateReader {
       case "centerOfMass":
         try once(decay == nil, name)
         let value = try number(name)
-        guard let parsed = try? Decay.centerOfMass(value) else {
+        let parsed: Decay
+        do {
+          parsed = try Decay.centerOfMass(value)
+        } catch .neverForgets {
+          throw fail("\(name): \(NumberText.format(value)) makes β round to 1; it must be below 1")
+        } catch {
           throw fail("\(name): \(NumberText.format(value)) is not a centre of mass ≥ 0")
         }
         guard parsed.beta >= 0, parsed.beta < 1 else {

@@ -20,7 +20,7 @@ struct DumbTerminalReportsWriteErrorsTests {
       decoding: messages.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 74)
-    #expect(text == "ewa: cannot write to standard output: No space left on device\n")
+    #expect(text == "ewa: cannot write standard output: No space left on device\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
   }
 }

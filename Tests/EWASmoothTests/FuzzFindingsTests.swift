@@ -41,7 +41,7 @@ import Testing
       try smoother.finish()
     } throws: { error in
       expectOneLine(error)
-      return (error as? SmoothError)?.description.contains(#"among: Substring\n0x"#) == true
+      return (error as? SmoothError)?.description.contains(#"among: "Substring\n0x"#) == true
     }
   }
 }

@@ -45,6 +45,8 @@ struct Trajectory: ParsableCommand {
       var live = try optimizerOptions.settings(for: optimizer).make(count: 2)
       let rate = optimizerOptions.lr ?? 0.01
       signal(SIGPIPE, SIG_IGN)
+      // The rows stream straight to the descriptor; a standard output closed at start is 74.
+      try StandardOutput.checkOpen()
       let output = OutputBuffer(sink: FileDescriptorSink(descriptor: STDOUT_FILENO))
       var escape: (step: Int, x: Double, y: Double, loss: Double)?
       do {
