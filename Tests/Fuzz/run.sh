@@ -24,7 +24,7 @@ cd "$root"
 build=$root/.build-fuzz
 logs=${FUZZ_LOG_DIR:-$build/logs}
 mkdir -p "$build/lib" "$logs"
-flags="-swift-version 6 -O -g -sanitize=fuzzer,address -parse-as-library"
+flags="-swift-version 6 -package-name ewa -O -g -sanitize=fuzzer,address -parse-as-library"
 # ld.bfd without warnings: gold warns about every ASan helper symbol it cannot export.
 linkflags="-use-ld=bfd -Xlinker --no-warnings"
 
