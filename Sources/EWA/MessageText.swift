@@ -58,6 +58,24 @@ public enum MessageText {
     return out
   }
 
+  /// Where ``text(preserving:)`` keeps an invalid byte: U+10FF00 plus the byte, in the last
+  /// private-use plane.
+  static let invalidByteMarkers: ClosedRange<UInt32> = 0x10FF00...0x10FFFF
+
+  /// Bytes from input as text for a message that keeps what is not UTF-8: each invalid byte
+  /// becomes a private-use marker that ``quoted(_:limit:)`` and ``inline(_:limit:)`` show as
+  /// `\xHH` (where `String(decoding:as:)` would show an indistinct `�`).
+  public static func text<Bytes: Collection<UInt8>>(preserving bytes: Bytes) -> String {
+    var out = String.UnicodeScalarView()
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+      let (scalar, next) = decode(bytes, at: index)
+      out.append(scalar ?? Unicode.Scalar(invalidByteMarkers.lowerBound + UInt32(bytes[index]))!)
+      index = next
+    }
+    return String(out)
+  }
+
   /// The escaped text and whether it was cut.
   static func escaped<Bytes: Collection<UInt8>>(bytes: Bytes, limit: Int) -> (String, Bool) {
     var out = ""
@@ -81,6 +99,9 @@ public enum MessageText {
 
   /// One scalar as it appears in a message.
   static func escape(_ scalar: Unicode.Scalar) -> String {
+    if invalidByteMarkers.contains(scalar.value) {
+      return hex(UInt8(scalar.value - invalidByteMarkers.lowerBound))
+    }
     switch scalar {
     case "\n": return "\\n"
     case "\r": return "\\r"

@@ -36,7 +36,7 @@ extension Smoother {
       } else {
         throw .notANumber(
           file: file, line: line, column: names[smoothed[k]],
-          text: String(decoding: cell, as: UTF8.self))
+          text: MessageText.text(preserving: cell))
       }
       try fold(column: k, group: group, now: now)
     }
@@ -112,7 +112,7 @@ extension Smoother {
   {
     guard let column = timeColumn else { return nil }
     let cell = record.content(column)
-    let text = { String(decoding: cell, as: UTF8.self) }
+    let text = { MessageText.text(preserving: cell) }
     guard let now = TimeValue.parse(cell) else {
       throw .badTimestamp(file: file, line: line, column: names[column], text: text())
     }

@@ -33,6 +33,12 @@ import Testing
     #expect(MessageText.quoted(bytes: [0xED, 0xA0, 0x80]) == "\"\\xED\\xA0\\x80\"")
   }
 
+  @Test func invalidBytesKeptInTextAreShownAsHex() {
+    let text = MessageText.text(preserving: [0x31, 0xFF, 0x2E, 0xC3, 0xA9, 0xC0])
+    #expect(MessageText.quoted(text) == "\"1\\xFF.é\\xC0\"")
+    #expect(MessageText.inline(text) == "1\\xFF.é\\xC0")
+  }
+
   @Test func longTextIsCutWithItsLength() {
     let long = String(repeating: "a", count: 5_000_000)
     let shown = MessageText.quoted(long)
