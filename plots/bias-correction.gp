@@ -1,8 +1,8 @@
 # ewa demo: bias-correction
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "bias-correction.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'bias-correction.png'
 $raw << EOD
 1325376000 12.8
 1325462400 10.6
@@ -613,19 +613,19 @@ $ewa_2 << EOD
 1335571200 11.926703560849932
 1335657600 12.00730584435097
 EOD
-set title "Bias correction: V_t from V_0 = 0 starts near 0; V_t / (1 - β^t) does not"
-set xlabel "date" offset 0,0.5
-set ylabel "temp_max"
+set title 'Bias correction: V_t from V_0 = 0 starts near 0; V_t / (1 - β^t) does not' noenhanced
+set xlabel 'date' offset 0,0.5 noenhanced
+set ylabel 'temp_max' noenhanced
 set xdata time
-set timefmt "%s"
-set format x "%Y-%m-%d"
+set timefmt '%s'
+set format x '%Y-%m-%d'
 set xrange [1325376000:1335657600]
 set key below box opaque height 1.5
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
-plot $raw using 1:2 with points pt 7 ps 0.5 lc rgb "#9A9A9A" title "temp_max", \
-     $uncorrected_1 using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "β = 0.9, uncorrected (V0 = 0)", \
-     $ewa_1 using 1:2 with lines lw 2.5 dt 1 lc rgb "#0072B2" title "β = 0.9", \
-     $uncorrected_2 using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "β = 0.98, uncorrected (V0 = 0)", \
-     $ewa_2 using 1:2 with lines lw 2.5 dt 1 lc rgb "#D55E00" title "β = 0.98"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
+plot $raw using 1:2 with points pt 7 ps 0.5 lc rgb '#9A9A9A' title 'temp_max' noenhanced, \
+     $uncorrected_1 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'β = 0.9, uncorrected (V0 = 0)' noenhanced, \
+     $ewa_1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'β = 0.9' noenhanced, \
+     $uncorrected_2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'β = 0.98, uncorrected (V0 = 0)' noenhanced, \
+     $ewa_2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#D55E00' title 'β = 0.98' noenhanced
 unset output

@@ -1,8 +1,8 @@
 # ewa demo: boundary-gd
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "boundary-gd.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'boundary-gd.png'
 $regions << EOD
 -1.6938703724745134 -1.1342878506720895 1
 -1.6719058913878018 -1.1342878506720895 1
@@ -40508,19 +40508,19 @@ $class_1 << EOD
 1.7561519566389667 0.4265130535071261
 1.83485577698664 0.4633046461676639
 EOD
-set title "Moons: decision regions after 5000 epochs of gd (train accuracy 88.3 %)"
-set xlabel "x1"
-set ylabel "x2"
+set title 'Moons: decision regions after 5000 epochs of gd (train accuracy 88.3 %)' noenhanced
+set xlabel 'x1' noenhanced
+set ylabel 'x2' noenhanced
 set xrange [-1.6938703724745134:2.677061363781131]
 set yrange [-1.1342878506720895:1.5537642362542792]
 set key top right box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
 set palette maxcolors 2
-set palette defined (0 "#BFDCEC", 1 "#F5D7BF")
+set palette defined (0 '#BFDCEC', 1 '#F5D7BF')
 set cbrange [-0.5:1.5]
 unset colorbox
 plot $regions using 1:2:3 with image notitle, \
-     $class_0 using 1:2 with points pt 7 ps 1.2 lc rgb "#0072B2" title "class 0", \
-     $class_1 using 1:2 with points pt 7 ps 1.2 lc rgb "#D55E00" title "class 1"
+     $class_0 using 1:2 with points pt 7 ps 1.2 lc rgb '#0072B2' title 'class 0' noenhanced, \
+     $class_1 using 1:2 with points pt 7 ps 1.2 lc rgb '#D55E00' title 'class 1' noenhanced
 unset output

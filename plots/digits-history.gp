@@ -1,8 +1,8 @@
 # ewa demo: digits-history
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "digits-history.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'digits-history.png'
 $gd_batches << EOD
 1 2.3606755432737585
 2 2.9461066176090323
@@ -13671,21 +13671,21 @@ $adam_epochs << EOD
 2205 0.01355236854583469
 2250 0.012934864292271479
 EOD
-set title "Handwritten digits (64 pixels, 10 classes), layers [64, 32, 10], α = 0.001"
-set xlabel "mini-batch step"
-set ylabel "cost"
+set title 'Handwritten digits (64 pixels, 10 classes), layers [64, 32, 10], α = 0.001' noenhanced
+set xlabel 'mini-batch step' noenhanced
+set ylabel 'cost' noenhanced
 set logscale y
-set format y "%g"
+set format y '%g'
 set key bottom left box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
-plot $gd_batches using 1:2 with lines lw 1 dt 1 lc rgb "#99C7E0" title "gd, mini-batch", \
-     $gd_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb "#0072B2" title "gd, mini-batch EWA β = 0.98", \
-     $gd_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb "#0072B2" title "gd, epoch", \
-     $rmsprop_batches using 1:2 with lines lw 1 dt 1 lc rgb "#EEBF99" title "rmsprop, mini-batch", \
-     $rmsprop_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb "#D55E00" title "rmsprop, mini-batch EWA β = 0.98", \
-     $rmsprop_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb "#D55E00" title "rmsprop, epoch", \
-     $adam_batches using 1:2 with lines lw 1 dt 1 lc rgb "#99D8C7" title "adam, mini-batch", \
-     $adam_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb "#009E73" title "adam, mini-batch EWA β = 0.98", \
-     $adam_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb "#009E73" title "adam, epoch"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
+plot $gd_batches using 1:2 with lines lw 1 dt 1 lc rgb '#99C7E0' title 'gd, mini-batch' noenhanced, \
+     $gd_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'gd, mini-batch EWA β = 0.98' noenhanced, \
+     $gd_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#0072B2' title 'gd, epoch' noenhanced, \
+     $rmsprop_batches using 1:2 with lines lw 1 dt 1 lc rgb '#EEBF99' title 'rmsprop, mini-batch' noenhanced, \
+     $rmsprop_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#D55E00' title 'rmsprop, mini-batch EWA β = 0.98' noenhanced, \
+     $rmsprop_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#D55E00' title 'rmsprop, epoch' noenhanced, \
+     $adam_batches using 1:2 with lines lw 1 dt 1 lc rgb '#99D8C7' title 'adam, mini-batch' noenhanced, \
+     $adam_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#009E73' title 'adam, mini-batch EWA β = 0.98' noenhanced, \
+     $adam_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#009E73' title 'adam, epoch' noenhanced
 unset output

@@ -1,8 +1,8 @@
 # ewa demo: moons-decay-history
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "moons-decay-history.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'moons-decay-history.png'
 $gd_staircase_batches << EOD
 1 0.7578292065319427
 2 0.6988282857216289
@@ -55009,15 +55009,15 @@ $gd_staircase_epochs << EOD
 24995 0.05143999379847704
 25000 0.051659192446566894
 EOD
-set title "Moons with learning-rate decay: gd, α0 = 0.1, staircase α0 / (1 + ⌊e/1000⌋)"
-set xlabel "mini-batch step"
-set ylabel "cost"
+set title 'Moons with learning-rate decay: gd, α0 = 0.1, staircase α0 / (1 + ⌊e/1000⌋)' noenhanced
+set xlabel 'mini-batch step' noenhanced
+set ylabel 'cost' noenhanced
 set logscale x
-set format x "%g"
+set format x '%g'
 set key bottom left box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
-plot $gd_staircase_batches using 1:2 with lines lw 1 dt 1 lc rgb "#99C7E0" title "gd-staircase, mini-batch", \
-     $gd_staircase_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb "#0072B2" title "gd-staircase, mini-batch EWA β = 0.98", \
-     $gd_staircase_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb "#0072B2" title "gd-staircase, epoch"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
+plot $gd_staircase_batches using 1:2 with lines lw 1 dt 1 lc rgb '#99C7E0' title 'gd-staircase, mini-batch' noenhanced, \
+     $gd_staircase_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'gd-staircase, mini-batch EWA β = 0.98' noenhanced, \
+     $gd_staircase_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#0072B2' title 'gd-staircase, epoch' noenhanced
 unset output

@@ -1,8 +1,8 @@
 # ewa demo: seattle-temperature
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "seattle-temperature.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'seattle-temperature.png'
 $raw << EOD
 1325376000 12.8
 1325462400 10.6
@@ -5855,18 +5855,18 @@ $ewa_3 << EOD
 1451433600 11.998087805464806
 1451520000 11.870126049355491
 EOD
-set title "Seattle daily maximum temperature (°C), 2012–2015: larger β, smoother and later"
-set xlabel "date" offset 0,0.5
-set ylabel "temp_max"
+set title 'Seattle daily maximum temperature (°C), 2012–2015: larger β, smoother and later' noenhanced
+set xlabel 'date' offset 0,0.5 noenhanced
+set ylabel 'temp_max' noenhanced
 set xdata time
-set timefmt "%s"
-set format x "%Y-%m"
+set timefmt '%s'
+set format x '%Y-%m'
 set xrange [1325376000:1451520000]
 set key below box opaque height 1.5
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
-plot $raw using 1:2 with points pt 7 ps 0.5 lc rgb "#9A9A9A" title "temp_max", \
-     $ewa_1 using 1:2 with lines lw 2.5 dt 1 lc rgb "#0072B2" title "β = 0.5", \
-     $ewa_2 using 1:2 with lines lw 2.5 dt 1 lc rgb "#D55E00" title "β = 0.9", \
-     $ewa_3 using 1:2 with lines lw 2.5 dt 1 lc rgb "#009E73" title "β = 0.98"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
+plot $raw using 1:2 with points pt 7 ps 0.5 lc rgb '#9A9A9A' title 'temp_max' noenhanced, \
+     $ewa_1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'β = 0.5' noenhanced, \
+     $ewa_2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#D55E00' title 'β = 0.9' noenhanced, \
+     $ewa_3 using 1:2 with lines lw 2.5 dt 1 lc rgb '#009E73' title 'β = 0.98' noenhanced
 unset output

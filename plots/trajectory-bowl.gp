@@ -1,8 +1,8 @@
 # ewa demo: trajectory-bowl
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "trajectory-bowl.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'trajectory-bowl.png'
 $surface << EOD
 -10.12358206863449 -1.2828043116148415 6.769932596916518
 -10.011223861771041 -1.2828043116148415 6.656817062422322
@@ -15021,14 +15021,14 @@ EOD
 $minimum << EOD
 0 0
 EOD
-set title "bowl: f(x, y) = x²/20 + y²: 60 steps at α = 0.8"
-set xlabel "x"
-set ylabel "y"
+set title 'bowl: f(x, y) = x²/20 + y²: 60 steps at α = 0.8' noenhanced
+set xlabel 'x' noenhanced
+set ylabel 'y' noenhanced
 set xrange [-10.12358206863449:3.359402754979392]
 set yrange [-1.2828043116148415:1.7529822101468038]
 set key top right box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
 set contour base
 unset surface
 set view map
@@ -15037,10 +15037,10 @@ set table $contours
 splot $surface using 1:2:3 with lines notitle
 unset table
 unset contour
-plot $contours using 1:2 with lines lw 1 lc rgb "#9A9A9A" notitle, \
-     $gd using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#0072B2" title "gd", \
-     $momentum using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#D55E00" title "momentum", \
-     $rmsprop using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#009E73" title "rmsprop", \
-     $adam using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#CC79A7" title "adam", \
-     $minimum using 1:2 with points pt 3 ps 2.5 lc rgb "#000000" title "minimum"
+plot $contours using 1:2 with lines lw 1 lc rgb '#9A9A9A' notitle, \
+     $gd using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#0072B2' title 'gd' noenhanced, \
+     $momentum using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#D55E00' title 'momentum' noenhanced, \
+     $rmsprop using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#009E73' title 'rmsprop' noenhanced, \
+     $adam using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#CC79A7' title 'adam' noenhanced, \
+     $minimum using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title 'minimum' noenhanced
 unset output

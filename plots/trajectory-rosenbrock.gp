@@ -1,8 +1,8 @@
 # ewa demo: trajectory-rosenbrock
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font "sans,12"
-set output "trajectory-rosenbrock.png"
+set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set output 'trajectory-rosenbrock.png'
 $surface << EOD
 -1.75 -0.21861609561982695 1084.1347832935498
 -1.725 -0.21861609561982695 1027.7432426946555
@@ -18793,14 +18793,14 @@ EOD
 $minimum << EOD
 1 1
 EOD
-set title "rosenbrock: f(x, y) = (1-x)² + 100(y-x²)²: 1000 steps, α as in the legend"
-set xlabel "x"
-set ylabel "y"
+set title 'rosenbrock: f(x, y) = (1-x)² + 100(y-x²)²: 1000 steps, α as in the legend' noenhanced
+set xlabel 'x' noenhanced
+set ylabel 'y' noenhanced
 set xrange [-1.75:1.25]
 set yrange [-0.21861609561982695:2.3186301009111867]
 set key top right box opaque
-set grid lc rgb "#E0E0E0"
-set border lc rgb "#404040"
+set grid lc rgb '#E0E0E0'
+set border lc rgb '#404040'
 set contour base
 unset surface
 set view map
@@ -18809,14 +18809,14 @@ set table $contours
 splot $surface using 1:2:3 with lines notitle
 unset table
 unset contour
-plot $contours using 1:2 with lines lw 1 lc rgb "#9A9A9A" notitle, \
-     $gd using 1:2 with lines lw 2 dt 1 lc rgb "#0072B2" title "gd, α = 0.001", \
-     $momentum using 1:2 with lines lw 2 dt 1 lc rgb "#D55E00" title "momentum, α = 0.001", \
-     $rmsprop using 1:2 with lines lw 2 dt 1 lc rgb "#009E73" title "rmsprop, α = 0.01", \
-     $adam using 1:2 with lines lw 2 dt 1 lc rgb "#CC79A7" title "adam, α = 0.05", \
-     $gd_end using 1:2 with points pt 7 ps 1.5 lc rgb "#0072B2" notitle, \
-     $momentum_end using 1:2 with points pt 7 ps 1.5 lc rgb "#D55E00" notitle, \
-     $rmsprop_end using 1:2 with points pt 7 ps 1.5 lc rgb "#009E73" notitle, \
-     $adam_end using 1:2 with points pt 7 ps 1.5 lc rgb "#CC79A7" notitle, \
-     $minimum using 1:2 with points pt 3 ps 2.5 lc rgb "#000000" title "minimum"
+plot $contours using 1:2 with lines lw 1 lc rgb '#9A9A9A' notitle, \
+     $gd using 1:2 with lines lw 2 dt 1 lc rgb '#0072B2' title 'gd, α = 0.001' noenhanced, \
+     $momentum using 1:2 with lines lw 2 dt 1 lc rgb '#D55E00' title 'momentum, α = 0.001' noenhanced, \
+     $rmsprop using 1:2 with lines lw 2 dt 1 lc rgb '#009E73' title 'rmsprop, α = 0.01' noenhanced, \
+     $adam using 1:2 with lines lw 2 dt 1 lc rgb '#CC79A7' title 'adam, α = 0.05' noenhanced, \
+     $gd_end using 1:2 with points pt 7 ps 1.5 lc rgb '#0072B2' notitle, \
+     $momentum_end using 1:2 with points pt 7 ps 1.5 lc rgb '#D55E00' notitle, \
+     $rmsprop_end using 1:2 with points pt 7 ps 1.5 lc rgb '#009E73' notitle, \
+     $adam_end using 1:2 with points pt 7 ps 1.5 lc rgb '#CC79A7' notitle, \
+     $minimum using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title 'minimum' noenhanced
 unset output
