@@ -97,21 +97,7 @@ public final class AtomicWriter {
 
   /// Writes the buffer with a loop that retries interrupted and short writes.
   private func flush() throws(AtomicFileError) {
-    var failure: Int32 = 0
-    buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if written > 0 {
-          offset += written
-        } else if written < 0 && errno == EINTR {
-          continue
-        } else {
-          failure = written < 0 ? errno : EIO
-          return
-        }
-      }
-    }
+    let failure = buffer.withUnsafeBytes { writeFully(descriptor, $0) }
     buffer.removeAll(keepingCapacity: true)
     if failure != 0 {
       let error = AtomicFileError(path: path, errno: failure)
@@ -184,13 +170,4 @@ public final class AtomicWriter {
       close(folder)
     }
   }
-}
-
-/// write(2), named apart from ``AtomicWriter/write(_:)``.
-func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
-  #else
-    Darwin.write(descriptor, bytes, count)
-  #endif
 }

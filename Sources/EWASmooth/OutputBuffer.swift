@@ -1,3 +1,5 @@
+import EWA
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -95,22 +97,12 @@ public final class FileDescriptorSink: ByteSink {
   public init(descriptor: Int32) { self.descriptor = descriptor }
 
   public func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError) {
-    var offset = 0
-    while offset < bytes.count {
-      let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      if written >= 0 {
-        offset += written
-      } else if errno == EPIPE {
-        throw .outputClosed
-      } else if errno != EINTR {
-        throw .writeFailed(reason: String(cString: strerror(errno)))
-      }
+    switch writeFully(descriptor, bytes) {
+    case 0: return
+    case EPIPE: throw .outputClosed
+    case let failure: throw .writeFailed(reason: String(cString: strerror(failure)))
     }
   }
-}
-
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  write(fd, bytes, count)
 }
 
 /// Collects the bytes in memory (for tests and for building text).

@@ -37,32 +37,13 @@ enum ExitStatus: Int32 {
 func printError(_ message: String) {
   var text = message
   while text.hasSuffix("\n") { text.removeLast() }
-  writeStandardError("ewa: " + terminalSafe(text) + "\n")
+  writeStandardError("ewa: " + MessageText.escapingControls(text) + "\n")
 }
 
 /// Writes `text` to standard error as it is; a closed or full standard error is ignored (there
 /// is nowhere left to report it), never a crash as `FileHandle.write` would be.
 func writeStandardError(_ text: String) {
-  let bytes = Array(text.utf8)
-  var offset = 0
-  while offset < bytes.count {
-    let written = bytes.withUnsafeBytes {
-      write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset)
-    }
-    if written > 0 {
-      offset += written
-    } else if written < 0 && errno == EINTR {
-      continue
-    } else {
-      return
-    }
-  }
-}
-
-/// `text` with every control character and invisible mark (newline, escape, byte-order mark,
-/// zero-width and bidirectional marks) shown escaped as ``MessageText`` does, the rest as is.
-func terminalSafe(_ text: String) -> String {
-  MessageText.escapingControls(text)
+  _ = Array(text.utf8).withUnsafeBytes { writeFully(STDERR_FILENO, $0) }
 }
 
 /// Runs a subcommand's work; a library error becomes one line on standard error and the exit

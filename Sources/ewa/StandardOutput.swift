@@ -68,36 +68,12 @@ enum StandardOutput {
   static func flush() throws(StandardOutputError) {
     guard !buffer.isEmpty else { return }
     try checkOpen()
-    var failure: Int32 = 0
-    buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = systemWrite(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-        if written > 0 {
-          offset += written
-        } else if written < 0 && errno == EINTR {
-          continue
-        } else {
-          failure = written < 0 ? errno : EIO
-          return
-        }
-      }
-    }
+    let failure = buffer.withUnsafeBytes { writeFully(STDOUT_FILENO, $0) }
     buffer.removeAll(keepingCapacity: true)
     if failure == EPIPE { throw .readerGone }
     if failure != 0 { throw .failed(reason: String(cString: strerror(failure))) }
   }
 
-  /// write(2), named apart from ``write(_:)``.
-  private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int)
-    -> Int
-  {
-    #if canImport(Glibc)
-      Glibc.write(descriptor, bytes, count)
-    #else
-      Darwin.write(descriptor, bytes, count)
-    #endif
-  }
 }
 
 /// Standard output could not be written.

@@ -120,16 +120,8 @@ enum GnuplotRunner {
 
   /// Writes every byte to `descriptor`; returns the system's reason when it cannot.
   static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return String(cString: strerror(errno))
-      }
-      offset += count
-    }
-    return nil
+    let failure = bytes.withUnsafeBytes { writeFully(descriptor, $0) }
+    return failure == 0 ? nil : String(cString: strerror(failure))
   }
 
   /// Runs gnuplot on `script`, written to a temporary file (gnuplot reads a file two to three
