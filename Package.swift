@@ -28,6 +28,7 @@ let package = Package(
         "EWASmooth",
         "EWATrain",
         "EWAPlot",
+        "EWAGallery",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A release binary links the Swift runtime and Foundation statically: `ewa smooth` then
@@ -52,12 +53,17 @@ let package = Package(
     // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
     .target(name: "EWATrain", dependencies: ["EWA"]),
     .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),
-    // gnuplot scripts as plain data: the figure model, its renderer, the figure builders, and
-    // their data from the smoother and the trainer (the gallery of `ewa demo`).
+    // gnuplot scripts as plain data: the figure model, its renderer and the figure builders, over
+    // typed values (EWASmooth for the smoothed column, EWATrain for reading histories).
     .target(name: "EWAPlot", dependencies: ["EWA", "EWASmooth", "EWATrain"]),
+    // The figures of ewa's results: their data computed by the trainer and the smoother, and the
+    // gallery `ewa demo` draws.
+    .target(name: "EWAGallery", dependencies: ["EWAPlot", "EWASmooth", "EWATrain"]),
+    .testTarget(name: "EWAGalleryTests", dependencies: ["EWAGallery"]),
     // Depends on the executable so the end-to-end tests find `.build/debug/ewa` built.
     .testTarget(
-      name: "EWAPlotTests", dependencies: ["EWAPlot", "EWASmooth", "EWATrain", "ewa"],
+      name: "EWAPlotTests",
+      dependencies: ["EWAPlot", "EWAGallery", "EWASmooth", "EWATrain", "ewa"],
       exclude: ["Golden"]),
     // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`).
     .executableTarget(

@@ -1,4 +1,4 @@
-/// The path an optimizer took over a two-variable surface.
+/// The path an optimizer took over a function of two variables.
 public struct OptimizerPath: Equatable, Sendable {
   /// The optimizer's name, which also names the path's data.
   public var name: String
@@ -20,19 +20,19 @@ public struct OptimizerPath: Equatable, Sendable {
 }
 
 extension Figure {
-  /// The trajectory figure: contour lines of the surface, traced by gnuplot from the grid written
+  /// The trajectory figure: contour lines of the function, traced by gnuplot from the grid written
   /// inline, with each optimizer's path on top (a dot at every step for paths of up to 100 steps,
   /// a larger dot at the end of longer ones, drawn over every line so where each optimizer got to
   /// shows even where the paths share a valley) and the minimum marked.
   ///
   /// - Parameters:
-  ///   - surface: the function optimized, sampled on a grid that sets the axes' ranges.
+  ///   - grid: the function optimized, sampled on a grid that sets the axes' ranges.
   ///   - paths: one path per optimizer.
-  ///   - levels: the contour levels, by default ``Surface/suggestedLevels(count:)``.
+  ///   - levels: the contour levels, by default ``ContourGrid/suggestedLevels(count:)``.
   ///   - minimum: the point to mark as the minimum, or `nil`.
   /// - Returns: the figure, untitled; the command may give it a title.
   public static func trajectory(
-    surface: Surface, paths: [OptimizerPath], levels: [Double]? = nil,
+    grid: ContourGrid, paths: [OptimizerPath], levels: [Double]? = nil,
     minimum: (x: Double, y: Double)? = nil
   ) -> Figure {
     var series = paths.enumerated().map { index, path in
@@ -56,9 +56,9 @@ extension Figure {
     }
     return Figure(
       xLabel: "x", yLabel: "y",
-      xRange: surface.xs.first.map { $0...(surface.xs.last ?? $0) },
-      yRange: surface.ys.first.map { $0...(surface.ys.last ?? $0) },
-      contours: Contours(surface: surface, levels: levels ?? surface.suggestedLevels()),
+      xRange: grid.xs.first.map { $0...(grid.xs.last ?? $0) },
+      yRange: grid.ys.first.map { $0...(grid.ys.last ?? $0) },
+      contours: Contours(grid: grid, levels: levels ?? grid.suggestedLevels()),
       series: series)
   }
 }

@@ -48,14 +48,15 @@ public struct Figure: Equatable, Sendable {
     public static let standard = CanvasSize(width: 1200, height: 700)
   }
 
-  /// Contour lines of a surface, traced by gnuplot from the grid written inline.
+  /// Contour lines of a function sampled on a grid, traced by gnuplot from the grid written
+  /// inline.
   public struct Contours: Equatable, Sendable {
-    public var surface: Surface
+    public var grid: ContourGrid
     public var levels: [Double]
     public var color: Color
-    /// Creates contour lines of `surface` at `levels`, in `color`.
-    public init(surface: Surface, levels: [Double], color: Color = .backdrop) {
-      self.surface = surface
+    /// Creates contour lines of `grid` at `levels`, in `color`.
+    public init(grid: ContourGrid, levels: [Double], color: Color = .backdrop) {
+      self.grid = grid
       self.levels = levels
       self.color = color
     }

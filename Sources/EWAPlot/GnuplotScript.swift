@@ -24,7 +24,7 @@ public enum GnuplotScript {
     if let output { lines.append("set output \(GnuplotText.quoted(output))") }
 
     let names = blockNames(for: figure.series)
-    if let contours = figure.contours { lines += datablock("surface", surface: contours.surface) }
+    if let contours = figure.contours { lines += datablock("surface", grid: contours.grid) }
     for (series, name) in zip(figure.series, names) { lines += datablock(name, series: series) }
 
     lines += settings(figure)
@@ -71,14 +71,14 @@ public enum GnuplotScript {
     return lines
   }
 
-  static func datablock(_ name: String, surface: Surface) -> [String] {
+  static func datablock(_ name: String, grid: ContourGrid) -> [String] {
     var lines = ["$\(name) << EOD"]
-    for (j, y) in surface.ys.enumerated() {
+    for (j, y) in grid.ys.enumerated() {
       if j > 0 { lines.append("") }
-      for (i, x) in surface.xs.enumerated() {
+      for (i, x) in grid.xs.enumerated() {
         lines.append(
           "\(GnuplotNumber.format(x)) \(GnuplotNumber.format(y)) "
-            + GnuplotNumber.format(surface.values[j][i]))
+            + GnuplotNumber.format(grid.values[j][i]))
       }
     }
     lines.append("EOD")

@@ -1,3 +1,4 @@
+import EWAGallery
 import EWA
 import EWATrain
 import Testing
@@ -23,23 +24,23 @@ import Testing
     #expect(Figure.history(runs: [run]).series.map(\.name) == ["gd_epochs"])
   }
 
-  @Test func surfaceSamplesTheFunctionOnAnEvenGrid() {
-    let surface = Surface(x: 0...1, y: -1...1, resolution: 3) { x, y in x + 10 * y }
-    #expect(surface.xs == [0, 0.5, 1])
-    #expect(surface.ys == [-1, 0, 1])
-    #expect(surface.values[0] == [-10, -9.5, -9])
-    #expect(surface.values[2][1] == 10.5)
+  @Test func contourGridSamplesTheFunctionOnAnEvenGrid() {
+    let grid = ContourGrid(x: 0...1, y: -1...1, resolution: 3) { x, y in x + 10 * y }
+    #expect(grid.xs == [0, 0.5, 1])
+    #expect(grid.ys == [-1, 0, 1])
+    #expect(grid.values[0] == [-10, -9.5, -9])
+    #expect(grid.values[2][1] == 10.5)
   }
 
-  @Test func contourLevelsSpanTheSurface() throws {
-    let bowl = Surface(x: -1...1, y: -1...1, resolution: 5) { x, y in x * x + y * y }
+  @Test func contourLevelsSpanTheGrid() throws {
+    let bowl = ContourGrid(x: -1...1, y: -1...1, resolution: 5) { x, y in x * x + y * y }
     let levels = bowl.suggestedLevels(count: 5)
     #expect(levels.count == 5)
     // Geometric from the smallest positive value (0.25) to the largest (2).
     #expect(abs(levels[0] - 0.25) < 1e-12)
     #expect(abs(try #require(levels.last) - 2) < 1e-12)
     #expect(abs(levels[1] / levels[0] - levels[2] / levels[1]) < 1e-12)
-    let signed = Surface(x: -1...1, y: 0...1, resolution: 3) { x, _ in x }
+    let signed = ContourGrid(x: -1...1, y: 0...1, resolution: 3) { x, _ in x }
     #expect(signed.suggestedLevels(count: 3) == [-0.5, 0, 0.5])
   }
 
@@ -54,7 +55,7 @@ import Testing
   @Test func trajectoryDrawsContoursUnderThePaths() throws {
     let figure = SampleFigures.trajectory
     let contours = try #require(figure.contours)
-    #expect(contours.levels == contours.surface.suggestedLevels())
+    #expect(contours.levels == contours.grid.suggestedLevels())
     #expect(figure.xRange == -2...2)
     #expect(figure.series.map(\.name) == ["gd", "adam", "minimum"])
   }

@@ -1,3 +1,4 @@
+import EWAGallery
 import EWATrain
 import Foundation
 import Testing
@@ -35,13 +36,13 @@ import Testing
     #expect(zip(kept.xs, kept.ys).allSatisfy { ys[Int($0.0)] == $0.1 })
   }
 
-  @Test func aLongPathIsTheSurfacesOwnPathThinned() throws {
+  @Test func aLongPathIsTheTestFunctionsOwnPathThinned() throws {
     let settings = OptimizerSettings(kind: .adam)
     let steps = 30_000
     let path = try OptimizerPath.tracing(
       settings, on: .rosenbrock, from: (-1.5, 2), steps: steps, learningRate: 0.01, limit: 500)
     var optimizer = try settings.make(count: 2, as: Double.self)
-    let full = EWATrain.Surface.rosenbrock.trajectory(
+    let full = TestFunction.rosenbrock.trajectory(
       optimizer: &optimizer, start: (-1.5, 2), steps: steps, learningRate: 0.01)
     #expect(path.xs.count <= 500)
     #expect(path.xs.first == full.first?.x && path.ys.first == full.first?.y)

@@ -1,3 +1,4 @@
+import EWAGallery
 import EWAPlot
 import EWASmooth
 import EWATrain
@@ -82,14 +83,14 @@ enum SampleFigures {
   }
 
   static var trajectory: Figure {
-    let surface = Surface(x: -2...2, y: -1...3, resolution: 5) { x, y in
+    let grid = ContourGrid(x: -2...2, y: -1...3, resolution: 5) { x, y in
       (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
     }
     let paths = [
       OptimizerPath(name: "gd", xs: [-1.5, -1.0, 0.2], ys: [2.5, 1.2, 0.1]),
       OptimizerPath(name: "adam", xs: [-1.5, -0.5, 0.9], ys: [2.5, 0.5, 0.8]),
     ]
-    return Figure.trajectory(surface: surface, paths: paths, minimum: (1, 1))
+    return Figure.trajectory(grid: grid, paths: paths, minimum: (1, 1))
   }
 
   static var boundary: Figure {

@@ -11,7 +11,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 struct TrajectoryFixtureTests {
   struct Row {
     let optimizer: String
-    let surface: Surface
+    let function: TestFunction
     let lr: Double
     let step: Int
     let x, y, loss: Double
@@ -23,12 +23,13 @@ struct TrajectoryFixtureTests {
     return text.split(separator: "\n").dropFirst().map { line in
       let f = line.split(separator: ",").map(String.init)
       return Row(
-        optimizer: f[0], surface: Surface(rawValue: f[1])!, lr: Double(f[2])!, step: Int(f[3])!,
+        optimizer: f[0], function: TestFunction(rawValue: f[1])!, lr: Double(f[2])!,
+        step: Int(f[3])!,
         x: Double(f[4])!, y: Double(f[5])!, loss: Double(f[6])!)
     }
   }()
 
-  static let cases: [String] = Array(Set(rows.map { "\($0.optimizer)/\($0.surface.rawValue)" }))
+  static let cases: [String] = Array(Set(rows.map { "\($0.optimizer)/\($0.function.rawValue)" }))
     .sorted()
 
   @Test func fixturesCoverEveryOptimizerAndSurface() {
@@ -37,7 +38,7 @@ struct TrajectoryFixtureTests {
 
   @Test(arguments: cases)
   func matchesOptax(_ name: String) throws {
-    let expected = Self.rows.filter { "\($0.optimizer)/\($0.surface.rawValue)" == name }
+    let expected = Self.rows.filter { "\($0.optimizer)/\($0.function.rawValue)" == name }
     let first = try #require(expected.first)
     var settings = OptimizerSettings(
       kind: try #require(
@@ -46,7 +47,7 @@ struct TrajectoryFixtureTests {
             of: "-bias-correction", with: ""))))
     settings.biasCorrection = first.optimizer.hasSuffix("-bias-correction")
     var optimizer = try settings.make(count: 2)
-    let points = first.surface.trajectory(
+    let points = first.function.trajectory(
       optimizer: &optimizer, start: (first.x, first.y), steps: expected.count - 1,
       learningRate: first.lr)
     for (row, point) in zip(expected, points) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAGallery
 import EWAPlot
 import EWATrain
 

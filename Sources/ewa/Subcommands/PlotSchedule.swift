@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWAGallery
 import EWAPlot
 import EWATrain
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWAGallery
 import EWAPlot
 import EWATrain
 
@@ -15,7 +16,7 @@ struct PlotTrajectory: ParsableCommand {
       """)
 
   @Option(help: "bowl, rosenbrock, beale or saddle.")
-  var function: EWATrain.Surface
+  var function: TestFunction
 
   @Option(help: "Comma-separated optimizers, e.g. gd,momentum,rmsprop,adam.")
   var optimizers: String = "gd,momentum,rmsprop,adam"

@@ -9,7 +9,7 @@ import EWATrain
   import Darwin
 #endif
 
-extension Surface: ExpressibleByArgument {}
+extension TestFunction: ExpressibleByArgument {}
 
 /// `ewa trajectory`: the path of an optimizer on a two-dimensional surface, as CSV.
 struct Trajectory: ParsableCommand {
@@ -17,7 +17,7 @@ struct Trajectory: ParsableCommand {
     abstract: "Print an optimizer's path on a test surface as CSV step,x,y,loss.")
 
   @Option(help: "bowl, rosenbrock, beale or saddle.")
-  var function: Surface
+  var function: TestFunction
 
   @Option(help: "gd, momentum, rmsprop, adam, nesterov, adamw or amsgrad.")
   var optimizer: OptimizerKind

@@ -1,9 +1,10 @@
 import EWATrain
 import Testing
 
-@testable import EWAPlot
+@testable import EWAGallery
+import EWAPlot
 
-@Suite struct ClassGridModelTests {
+@Suite struct ClassGridPredictionTests {
   /// A network trained briefly on 40 moons points.
   func trained() throws -> (Checkpoint, Dataset) {
     var source = DataSource(origin: .synthetic(.moons, samples: 40, noise: 0.2))

@@ -1,3 +1,4 @@
+import EWAPlot
 import EWATrain
 
 extension ScheduleCurve {

@@ -1,3 +1,5 @@
+import EWAPlot
+
 /// One figure of the gallery `ewa demo` draws: its file name, what it shows, and the `ewa`
 /// commands that draw the same figure.
 public struct GalleryFigure: Sendable {

@@ -1,6 +1,6 @@
 import EWATrain
 
-extension EWATrain.Surface {
+extension TestFunction {
   /// The global minimum, or `nil` for the saddle (unbounded below).
   public var minimum: (x: Double, y: Double)? {
     switch self {

@@ -1,5 +1,5 @@
 /// A two-dimensional test function with its exact gradient, for optimizer trajectories.
-public enum Surface: String, Codable, CaseIterable, Sendable {
+public enum TestFunction: String, Codable, CaseIterable, Sendable {
   /// `x²/20 + y²`: an elongated bowl, minimum at (0, 0).
   case bowl
   /// `(1-x)² + 100(y-x²)²`: a curved valley, minimum at (1, 1).

@@ -1,15 +1,15 @@
 import Foundation
 
 /// A function of two variables sampled on a regular grid, drawn as contour lines.
-public struct Surface: Equatable, Sendable {
+public struct ContourGrid: Equatable, Sendable {
   /// The sample abscissae, increasing.
   public let xs: [Double]
   /// The sample ordinates, increasing.
   public let ys: [Double]
-  /// The values: `values[j][i]` is the surface at `(xs[i], ys[j])`.
+  /// The values: `values[j][i]` is the function at `(xs[i], ys[j])`.
   public let values: [[Double]]
 
-  /// Creates a surface from values already computed on the grid `xs` × `ys`.
+  /// Creates a grid from values already computed at `xs` × `ys`.
   ///
   /// - Parameters:
   ///   - xs: the abscissae.
@@ -30,12 +30,12 @@ public struct Surface: Equatable, Sendable {
   ///   - x: the range of the first variable.
   ///   - y: the range of the second variable.
   ///   - resolution: the number of samples along each axis, at least 2.
-  ///   - function: the surface, `z = f(x, y)`.
+  ///   - function: the function, `z = f(x, y)`.
   public init(
     x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 101,
     function: (Double, Double) -> Double
   ) {
-    precondition(resolution >= 2, "a surface needs at least 2 samples per axis")
+    precondition(resolution >= 2, "a contour grid needs at least 2 samples per axis")
     func samples(_ range: ClosedRange<Double>) -> [Double] {
       (0..<resolution).map { i in
         range.lowerBound + (range.upperBound - range.lowerBound) * Double(i)
@@ -47,7 +47,7 @@ public struct Surface: Equatable, Sendable {
     self.init(xs: xs, ys: ys, values: ys.map { y in xs.map { x in function(x, y) } })
   }
 
-  /// Contour levels suited to the surface: for a surface that is nowhere negative, `count` levels
+  /// Contour levels suited to the values: for a function that is nowhere negative, `count` levels
   /// in geometric progression from its largest value down by a factor 10⁴ (or to its smallest
   /// positive value), so the floor of a long valley still shows; otherwise `count` evenly spaced
   /// levels strictly between the smallest and largest values.

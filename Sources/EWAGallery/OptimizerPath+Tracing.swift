@@ -1,12 +1,13 @@
+import EWAPlot
 import EWATrain
 
 extension OptimizerPath {
-  /// The path an optimizer takes on one of the training library's test surfaces, from `start`
-  /// for `steps` steps at a constant learning rate (``EWATrain/Surface/trajectory``).
+  /// The path an optimizer takes on one of the training library's test functions, from `start`
+  /// for `steps` steps at a constant learning rate (``EWATrain/TestFunction/trajectory``).
   ///
   /// - Parameters:
   ///   - settings: the optimizer and its hyper-parameters; the path is named after its kind.
-  ///   - surface: the test function.
+  ///   - function: the test function.
   ///   - start: the starting point.
   ///   - steps: the number of steps.
   ///   - learningRate: the rate α.
@@ -16,18 +17,18 @@ extension OptimizerPath {
   ///   however many steps are run.
   /// - Throws: ``OptimizerError`` when a hyper-parameter is out of range.
   public static func tracing(
-    _ settings: OptimizerSettings, on surface: EWATrain.Surface, from start: (Double, Double),
+    _ settings: OptimizerSettings, on function: TestFunction, from start: (Double, Double),
     steps: Int, learningRate: Double, limit: Int = PointDecimator.defaultLimit
   ) throws(OptimizerError) -> OptimizerPath {
     var optimizer = try settings.make(count: 2, as: Double.self)
     var kept = PointDecimator(count: steps + 1, limit: limit)
     kept.append(start.0, start.1)
-    // The surface's own stepping, a stretch at a time; the optimizer's state carries over.
+    // The test function's own stepping, a stretch at a time; the optimizer's state carries over.
     var point = start
     var remaining = steps
     while remaining > 0 {
       let stretch = min(remaining, 10_000)
-      let points = surface.trajectory(
+      let points = function.trajectory(
         optimizer: &optimizer, start: point, steps: stretch, learningRate: learningRate)
       for next in points.dropFirst() { kept.append(next.x, next.y) }
       point = (points[stretch].x, points[stretch].y)
@@ -41,14 +42,14 @@ extension OptimizerPath {
   ///
   /// - Parameters:
   ///   - settings: the optimizers and their hyper-parameters, in order.
-  ///   - surface: the test function.
+  ///   - function: the test function.
   ///   - start: the starting point.
   ///   - steps: the number of steps.
   ///   - learningRates: one rate for every optimizer, or one per optimizer in the same order.
   /// - Returns: one path per optimizer.
   /// - Throws: ``OptimizerError`` when a hyper-parameter is out of range.
   public static func tracing(
-    _ settings: [OptimizerSettings], on surface: EWATrain.Surface, from start: (Double, Double),
+    _ settings: [OptimizerSettings], on function: TestFunction, from start: (Double, Double),
     steps: Int, learningRates: [Double]
   ) throws(OptimizerError) -> [OptimizerPath] {
     precondition(
@@ -58,7 +59,7 @@ extension OptimizerPath {
     for (index, setting) in settings.enumerated() {
       let rate = learningRates[learningRates.count == 1 ? 0 : index]
       var path = try tracing(
-        setting, on: surface, from: start, steps: steps, learningRate: rate)
+        setting, on: function, from: start, steps: steps, learningRate: rate)
       if learningRates.count > 1 { path.title = "\(path.name), α = \(rate)" }
       paths.append(path)
     }
@@ -70,44 +71,5 @@ extension OptimizerPath {
   public static func stepsTitle(steps: Int, learningRates: [Double]) -> String {
     learningRates.count == 1
       ? "\(steps) steps at α = \(learningRates[0])" : "\(steps) steps, α as in the legend"
-  }
-}
-
-extension Figure {
-  /// The trajectory figure of one of the training library's test surfaces: its contours over the
-  /// region the paths cover (with the start and the minimum, plus a margin of a tenth on every
-  /// side; a diverging path leaves the frame rather than stretching it beyond one and a half
-  /// times the distance from the start to the minimum), with the paths on top.
-  ///
-  /// - Parameters:
-  ///   - surface: the test function.
-  ///   - paths: one path per optimizer, the start first.
-  ///   - resolution: the contour grid's samples per axis.
-  /// - Returns: the figure, titled with the surface's name and formula.
-  public static func trajectory(
-    on surface: EWATrain.Surface, paths: [OptimizerPath], resolution: Int = 121
-  ) -> Figure {
-    let start = paths.first.flatMap { path in path.xs.first.map { ($0, path.ys[0]) } } ?? (1, 1)
-    let anchor = surface.minimum ?? (0, 0)
-    let reach = 1.5 * max(abs(start.0 - anchor.x), abs(start.1 - anchor.y), 0.5)
-    var xs = [start.0, anchor.x]
-    var ys = [start.1, anchor.y]
-    for path in paths {
-      for (x, y) in zip(path.xs, path.ys) where x.isFinite && y.isFinite {
-        xs.append(min(max(x, anchor.x - reach), anchor.x + reach))
-        ys.append(min(max(y, anchor.y - reach), anchor.y + reach))
-      }
-    }
-    func padded(_ values: [Double]) -> ClosedRange<Double> {
-      let (low, high) = (values.min() ?? -1, values.max() ?? 1)
-      let margin = max((high - low) / 10, 0.1)
-      return (low - margin)...(high + margin)
-    }
-    let grid = Surface(
-      x: padded(xs), y: padded(ys), resolution: resolution, function: surface.value)
-    var figure = trajectory(
-      surface: grid, paths: paths, minimum: surface.minimum.map { ($0.x, $0.y) })
-    figure.title = "\(surface.rawValue): f(x, y) = \(surface.formula)"
-    return figure
   }
 }
