@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "EWA", targets: ["EWA"]),
+    .library(name: "EWAIO", targets: ["EWAIO"]),
     .library(name: "EWASmooth", targets: ["EWASmooth"]),
     .library(name: "EWATrain", targets: ["EWATrain"]),
     .library(name: "EWAPlot", targets: ["EWAPlot"]),
@@ -17,14 +18,19 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    // The averager: the one implementation of the EWA recurrence. No dependencies.
+    // The averager: the one implementation of the EWA recurrence. Mathematics only, no
+    // dependencies.
     .target(name: "EWA"),
-    // `ewa smooth`: CSV reading and writing, number and time parsing, the streaming smoother.
-    .target(name: "EWASmooth", dependencies: ["EWA"]),
+    // Bytes and text below the features: CSV reading and writing, number text, byte sources and
+    // sinks, atomic files, one-line messages, and the error categories. No dependencies.
+    .target(name: "EWAIO"),
+    // `ewa smooth`: missing cells, time parsing, the streaming smoother, state files.
+    .target(name: "EWASmooth", dependencies: ["EWA", "EWAIO"]),
     .executableTarget(
       name: "ewa",
       dependencies: [
         "EWA",
+        "EWAIO",
         "EWASmooth",
         "EWATrain",
         "EWAPlot",
@@ -47,23 +53,25 @@ let package = Package(
       ]
     ),
     .testTarget(name: "EWATests", dependencies: ["EWA"]),
+    .testTarget(name: "EWAIOTests", dependencies: ["EWAIO"]),
     // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
     // EWATrain only for its seeded random generator.
-    .testTarget(name: "EWASmoothTests", dependencies: ["EWASmooth", "EWATrain", "ewa"]),
+    .testTarget(
+      name: "EWASmoothTests", dependencies: ["EWASmooth", "EWAIO", "EWATrain", "ewa"]),
     // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
-    .target(name: "EWATrain", dependencies: ["EWA"]),
-    .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "ewa"]),
+    .target(name: "EWATrain", dependencies: ["EWA", "EWAIO"]),
+    .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "EWAIO", "ewa"]),
     // gnuplot scripts as plain data: the figure model, its renderer and the figure builders, over
     // typed values (EWASmooth for the smoothed column, EWATrain for reading histories).
-    .target(name: "EWAPlot", dependencies: ["EWA", "EWASmooth", "EWATrain"]),
+    .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth", "EWATrain"]),
     // The figures of ewa's results: their data computed by the trainer and the smoother, and the
     // gallery `ewa demo` draws.
-    .target(name: "EWAGallery", dependencies: ["EWAPlot", "EWASmooth", "EWATrain"]),
+    .target(name: "EWAGallery", dependencies: ["EWAPlot", "EWAIO", "EWASmooth", "EWATrain"]),
     .testTarget(name: "EWAGalleryTests", dependencies: ["EWAGallery"]),
     // Depends on the executable so the end-to-end tests find `.build/debug/ewa` built.
     .testTarget(
       name: "EWAPlotTests",
-      dependencies: ["EWAPlot", "EWAGallery", "EWASmooth", "EWATrain", "ewa"],
+      dependencies: ["EWAPlot", "EWAGallery", "EWAIO", "EWASmooth", "EWATrain", "ewa"],
       exclude: ["Golden"]),
     // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`).
     .executableTarget(

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 import EWASmooth
 
 /// A small CSV table read whole with `ewa smooth`'s reader (quoted fields, CRLF, a byte-order

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 extension Figure {
   /// Refuses a figure gnuplot would fail on or draw empty, before gnuplot runs: one with no

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The training history of one run, as the history figure draws it.
 public struct TrainingRun: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The one way text is written into a gnuplot script: as a literal that gnuplot reads as exactly
 /// the characters shown and never interprets.

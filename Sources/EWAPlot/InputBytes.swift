@@ -1,3 +1,4 @@
+import EWAIO
 import EWASmooth
 
 #if canImport(Glibc)
@@ -11,8 +12,8 @@ public enum InputBytes {
   /// Reads `path` (`-` is standard input) to its end.
   ///
   /// - Returns: the bytes and the input's name in messages (the path, or `standard input`).
-  /// - Throws: ``SmoothError/cannotOpen(path:reason:)`` (exit 66) or
-  ///   ``SmoothError/readFailed(name:reason:)``.
+  /// - Throws: ``IOError/cannotOpen(path:reason:)`` (exit 66) or
+  ///   ``IOError/readFailed(name:reason:)``.
   public static func read(_ path: String) throws -> (bytes: [UInt8], name: String) {
     var source =
       path == "-"
@@ -37,8 +38,7 @@ extension InputBytes {
   public static func readIfPresent(_ path: String) throws -> [UInt8]? {
     do {
       return try read(path).bytes
-    } catch SmoothError.cannotOpen(_, let reason) where reason == String(cString: strerror(ENOENT))
-    {
+    } catch IOError.cannotOpen(_, let reason) where reason == String(cString: strerror(ENOENT)) {
       return nil
     }
   }

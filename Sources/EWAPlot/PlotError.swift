@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// A plot whose data cannot be read or drawn, or whose file cannot be written, as one sentence
 /// naming the file (and for bad data the line and column).

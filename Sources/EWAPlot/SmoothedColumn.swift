@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 import EWASmooth
 
 /// One column of a CSV input smoothed by `ewa smooth`'s own engine (``Smoother``), with what the

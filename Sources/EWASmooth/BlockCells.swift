@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The first pass over a block for ``ParallelSmoother``: every row's smoothed cells parsed once,
 /// and the block's state averaged from nothing, which the second pass then does not redo.

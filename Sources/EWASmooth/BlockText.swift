@@ -1,3 +1,5 @@
+import EWAIO
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -127,7 +129,7 @@ final class BlockText {
       if read == 0 { break }
       if read < 0 {
         if errno == EINTR { continue }
-        throw .readFailed(name: name, reason: String(cString: strerror(errno)))
+        throw .io(.readFailed(name: name, reason: String(cString: strerror(errno))))
       }
       done += read
     }

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// How columns are found by the name or number the user gives, and how the smoother names the
 /// columns it adds, so that no two columns of the output share a name.

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// One decay requested on the command line, with the column-name suffix it produces.
 ///

@@ -1,3 +1,5 @@
+import EWAIO
+
 /// Maps the bytes of a group key to a dense index, without allocating to look a key up.
 ///
 /// An open-addressing hash table (FNV-1a, linear probing) over the keys seen so far; a key is

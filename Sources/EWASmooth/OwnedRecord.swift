@@ -1,3 +1,5 @@
+import EWAIO
+
 /// A copy of a record that outlives the reader's buffer (for rows held back while the columns are
 /// chosen, and for the header).
 struct OwnedRecord {

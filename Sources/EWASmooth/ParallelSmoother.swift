@@ -1,5 +1,6 @@
 import Dispatch
 import EWA
+import EWAIO
 import Foundation
 
 #if canImport(Glibc)
@@ -99,12 +100,12 @@ public final class ParallelSmoother: @unchecked Sendable {
   public func run() throws(SmoothError) {
     descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
-      throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+      throw .io(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
     }
     defer { close(descriptor) }
     var status = stat()
     if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-      throw .cannotOpen(path: path, reason: "it is a directory, not a file")
+      throw .io(.cannotOpen(path: path, reason: "it is a directory, not a file"))
     }
     guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
       throw .invalidOption(
@@ -125,7 +126,7 @@ public final class ParallelSmoother: @unchecked Sendable {
     // which also decides the layout.
     let first = Smoother(options: options, output: output)
     try first.process(name: path, source: MemorySource(header))
-    try output.flush()
+    try io { () throws(IOError) in try output.flush() }
     layout = first
     carriedState = first.groups[0]
     blockCount = (remaining + blockSize - 1) / blockSize
@@ -206,7 +207,7 @@ public final class ParallelSmoother: @unchecked Sendable {
       }
       if count >= 0 { return count }
       if errno != EINTR {
-        throw .readFailed(name: path, reason: String(cString: strerror(errno)))
+        throw .io(.readFailed(name: path, reason: String(cString: strerror(errno))))
       }
     }
   }
@@ -248,7 +249,7 @@ public final class ParallelSmoother: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     while !holds(), failure == nil { condition.wait() }
-    if failure != nil { throw .outputClosed }
+    if failure != nil { throw .io(.outputClosed) }
   }
 
   /// A smoothed block waiting for its turn to be written.
@@ -315,7 +316,7 @@ public final class ParallelSmoother: @unchecked Sendable {
     if !folded, error == nil {
       error = .invalidOption("a block failed its first pass but not its second")
     }
-    try? blockOutput.flush()
+    try? blockOutput.flush() as Void
     condition.lock()
     finished[index] = Finished(
       sink: blockSink, error: error, skipped: smoother.skippedCells,
@@ -332,10 +333,10 @@ public final class ParallelSmoother: @unchecked Sendable {
       condition.unlock()
       var error = next.error
       next.sink.bytes.withUnsafeBytes { bytes in
-        do throws(SmoothError) {
+        do throws(IOError) {
           try sink.write(bytes)
         } catch let caught {
-          if error == nil { error = caught }
+          if error == nil { error = .io(caught) }
         }
       }
       next.sink.removeAll()

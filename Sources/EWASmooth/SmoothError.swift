@@ -1,17 +1,11 @@
 import EWA
+import EWAIO
 
 /// Everything that can go wrong while smoothing, each case a complete sentence naming the file,
 /// line, column and text where they apply.
 public enum SmoothError: CategorizedError, Equatable {
-  case cannotOpen(path: String, reason: String)
-  case readFailed(name: String, reason: String)
-  case writeFailed(reason: String)
-  /// The reader of standard output went away (EPIPE); not reported as an error.
-  case outputClosed
-  case unterminatedQuote(file: String, line: Int)
-  /// A record (a line, or lines joined by a quoted field) longer than the reader holds.
-  case recordTooLong(file: String, line: Int, limit: Int)
-  case textAfterQuote(file: String, line: Int, field: Int)
+  /// Reading the input or writing the output failed, or a record is malformed CSV.
+  case io(IOError)
   case fieldCount(file: String, line: Int, expected: Int, found: Int)
   case notANumber(file: String, line: Int, column: String, text: String)
   case badTimestamp(file: String, line: Int, column: String, text: String)
@@ -31,13 +25,12 @@ public enum SmoothError: CategorizedError, Equatable {
 
   public var kind: FailureKind {
     switch self {
-    case .cannotOpen: .input
-    case .readFailed, .writeFailed, .outputClosed, .stateLockFailed: .io
+    case .io(let error): error.kind
+    case .stateLockFailed: .io
     case .stateLocked: .temporary
     case .unknownColumn, .columnIndexOutOfRange, .noColumnToSmooth, .invalidOption: .usage
-    case .unterminatedQuote, .recordTooLong, .textAfterQuote, .fieldCount, .notANumber,
-      .badTimestamp,
-      .timeWentBackwards, .headerMismatch, .stateCorrupt, .stateVersion, .stateMismatch:
+    case .fieldCount, .notANumber, .badTimestamp, .timeWentBackwards, .headerMismatch,
+      .stateCorrupt, .stateVersion, .stateMismatch:
       .data
     }
   }
@@ -47,19 +40,7 @@ public enum SmoothError: CategorizedError, Equatable {
   public var description: String {
     typealias M = MessageText
     switch self {
-    case .cannotOpen(let path, let reason): return "cannot open \(M.inline(path)): \(reason)"
-    case .readFailed(let name, let reason): return "cannot read \(M.inline(name)): \(reason)"
-    case .writeFailed(let reason): return "cannot write standard output: \(reason)"
-    case .outputClosed: return "standard output was closed"
-    case .unterminatedQuote(let file, let line):
-      return
-        "\(M.inline(file)), line \(line): a quoted field is not closed before the end of the input"
-    case .recordTooLong(let file, let line, let limit):
-      return "\(M.inline(file)), line \(line): the record is longer than \(limit >> 20) MiB "
-        + "(a line that never ends, or a quote that is never closed); ewa reads records of at "
-        + "most \(limit >> 20) MiB"
-    case .textAfterQuote(let file, let line, let field):
-      return "\(M.inline(file)), line \(line), field \(field): text follows the closing quote"
+    case .io(let error): return error.description
     case .fieldCount(let file, let line, let expected, let found):
       return
         "\(M.inline(file)), line \(line): expected \(expected) fields like the first line, found \(found)"
@@ -104,4 +85,14 @@ public enum SmoothError: CategorizedError, Equatable {
       return "cannot lock state file \(M.inline(path)): \(reason)"
     }
   }
+}
+
+extension DecayError: CategorizedError {
+  public var kind: FailureKind { .usage }
+}
+
+/// Runs `body`, reporting an ``IOError`` as ``SmoothError/io(_:)``.
+@inline(__always)
+func io<R>(_ body: () throws(IOError) -> R) throws(SmoothError) -> R {
+  do { return try body() } catch { throw .io(error) }
 }

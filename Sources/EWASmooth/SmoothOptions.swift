@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// What `ewa smooth` is asked to do, checked as a whole by ``validate()``.
 public struct SmoothOptions: Sendable, Equatable {

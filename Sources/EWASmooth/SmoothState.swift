@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 import Foundation
 
 /// The saved state of a smoothing run (`--state FILE`), so that smoothing two files one after the
@@ -49,15 +50,15 @@ public struct SmoothState: Equatable, Sendable {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       if errno == ENOENT { return nil }
-      throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+      throw .io(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
     }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
-      throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+      throw .io(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
     }
     guard status.st_mode & S_IFMT == S_IFREG else {
-      throw .cannotOpen(path: path, reason: "it is not a regular file")
+      throw .io(.cannotOpen(path: path, reason: "it is not a regular file"))
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(status.st_size) + 1)
@@ -67,7 +68,7 @@ public struct SmoothState: Equatable, Sendable {
       if count == 0 { break }
       if count < 0 {
         if errno == EINTR { continue }
-        throw .readFailed(name: path, reason: String(cString: strerror(errno)))
+        throw .io(.readFailed(name: path, reason: String(cString: strerror(errno))))
       }
       bytes += chunk[..<count]
     }

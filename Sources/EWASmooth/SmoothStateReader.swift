@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// Reads the state file that ``SmoothStateWriter`` writes, in one pass over its bytes, checking
 /// every field as it goes: the layout (each group's columns and tracks against the header's

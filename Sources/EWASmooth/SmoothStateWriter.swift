@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// Writes a ``SmoothState`` as compact JSON in one pass into a byte buffer, one group per line:
 ///

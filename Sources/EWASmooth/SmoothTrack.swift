@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The running statistics of one column of one group for one decay: the average, and with
 /// `--std` the variance (whose mean is that average, so it is computed once).

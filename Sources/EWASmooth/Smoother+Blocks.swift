@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The pieces of ``Smoother`` that ``ParallelSmoother`` uses to smooth a file in blocks: a copy
 /// of the layout for another thread, a row whose cells are already parsed, and the carry of a
@@ -39,7 +40,7 @@ extension Smoother {
       present[k] = observed[k]
       try fold(column: k, group: 0, now: nil)
     }
-    try writeRow(record, group: 0)
+    try io { () throws(IOError) in try writeRow(record, group: 0) }
   }
 
   /// The state after `prior` and then a block, from the block's state `local` smoothed from

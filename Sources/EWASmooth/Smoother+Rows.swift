@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The per-row work of ``Smoother``: parsing the cells, folding them into the tracks, and writing
 /// the output row. Nothing here allocates for an ordinary row.
@@ -41,7 +42,7 @@ extension Smoother {
       try fold(column: k, group: group, now: now)
     }
     if let now { groups[group].lastTime = now }
-    try writeRow(record, group: group)
+    try io { () throws(IOError) in try writeRow(record, group: group) }
   }
 
   /// Folds the current value of smoothed column `k` (or its absence) into each decay's track.
@@ -137,7 +138,7 @@ extension Smoother {
     return now
   }
 
-  func writeRow(_ record: CSVRecord, group: Int) throws(SmoothError) {
+  func writeRow(_ record: CSVRecord, group: Int) throws(IOError) {
     if options.replace {
       for index in 0..<fieldCount {
         if index > 0 { try output.append(delimiter) }
@@ -178,7 +179,7 @@ extension Smoother {
   }
 
   @inline(__always)
-  func writeMean(column k: Int, decay d: Int, group: Int) throws(SmoothError) {
+  func writeMean(column k: Int, decay d: Int, group: Int) throws(IOError) {
     guard shows(column: k, group: group) else { return }
     let average = groups[group].columns[k].tracks[d].average
     try NumberText.append(options.initial == .zero ? average.raw : average.corrected, to: output)

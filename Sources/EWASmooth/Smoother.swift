@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The streaming smoother behind `ewa smooth`: reads CSV records, keeps one
 /// ``ExponentialAverage`` (or ``ExponentialVariance`` with `--std`) per group, column and decay,
@@ -79,7 +80,7 @@ public final class Smoother {
   public func process<Source: ByteSource>(name: String, source: Source) throws(SmoothError) {
     let reader = CSVReader(name: name, source: source, delimiter: options.delimiter)
     var first = true
-    while try reader.next() {
+    while try io({ () throws(IOError) in try reader.next() }) {
       // A constant for the closure: a captured variable would be checked for exclusive access on
       // every row.
       let isFirst = first
@@ -98,7 +99,7 @@ public final class Smoother {
   /// Ends the input: chooses the columns if that is still pending, and flushes the output.
   public func finish() throws(SmoothError) {
     if !decided, headerRecord != nil || !pending.isEmpty { try decide() }
-    try output.flush()
+    try io { () throws(IOError) in try output.flush() }
   }
 
   // MARK: - Layout
@@ -176,7 +177,9 @@ public final class Smoother {
     values = Array(repeating: 0, count: smoothed.count)
     present = Array(repeating: false, count: smoothed.count)
     if let headerRecord {
-      try headerRecord.withRecord { (record) throws(SmoothError) in try writeHeader(record) }
+      try headerRecord.withRecord { (record) throws(SmoothError) in
+        try io { () throws(IOError) in try writeHeader(record) }
+      }
     }
     if let saved = savedState {
       // The groups move into this smoother: the saved copy would keep every group's arrays
@@ -195,7 +198,7 @@ public final class Smoother {
     }
   }
 
-  func writeHeader(_ record: CSVRecord) throws(SmoothError) {
+  func writeHeader(_ record: CSVRecord) throws(IOError) {
     for index in 0..<record.count {
       if index > 0 { try output.append(delimiter) }
       try output.append(record.raw(index))

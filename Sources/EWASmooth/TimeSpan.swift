@@ -1,3 +1,5 @@
+import EWAIO
+
 /// A half-life for `--time`: a duration with a unit (`90s`, `30min`, `6h`, `4d`, also `ms` and
 /// `w`), or a plain number in the time column's own unit.
 public enum TimeSpan: Codable, Equatable, Sendable {

@@ -1,3 +1,5 @@
+import EWAIO
+
 /// A value of the `--time` column: an instant (ISO-8601 date or date-time, or `YYYY/MM/DD`), kept
 /// in nanoseconds since 1970-01-01T00:00Z like pandas' `datetime64[ns]`, or a plain number in the
 /// column's own unit.

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The two moments Adam and its variants keep, each an ``ExponentialAverage``, stepped together
 /// with the parameters by the averager's fused two-moment update, in one pass over the elements.

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 import Foundation
 
 /// Reads a small labelled CSV file whole: one column is the class label, every other column a

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 import Foundation
 
 /// Everything needed to continue a training run exactly: the network, its configuration, the

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// Gradient descent with momentum: the step follows the exponentially weighted average of the
 /// gradients, held as an ``ExponentialAverage``.

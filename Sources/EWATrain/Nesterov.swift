@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// Nesterov momentum: like ``Momentum``, but the step looks one average ahead, blending the
 /// current gradient into the updated average once more.

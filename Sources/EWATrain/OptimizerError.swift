@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// An optimizer setting that is out of range.
 public struct OptimizerError: CategorizedError, Equatable {

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// A schedule setting that is out of range, or one that would grow without bound.
 public struct ScheduleError: CategorizedError, Equatable {

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// Mini-batch gradient descent on a ``DenseNetwork``: shuffles the training rows every epoch with a
 /// seeded generator, keeps the last partial batch, and steps the optimizer once per batch.

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// A training problem: a bad request (usage), bad data or checkpoint (data), or a diverging cost.
 public struct TrainingError: CategorizedError, Equatable {

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// The per-epoch curve and the per-mini-batch curve of one or more runs, written as CSV.
 ///

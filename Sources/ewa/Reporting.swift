@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 #if canImport(Glibc)
   import Glibc

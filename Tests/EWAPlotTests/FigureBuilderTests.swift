@@ -1,5 +1,6 @@
 import EWAGallery
 import EWA
+import EWAIO
 import EWATrain
 import Testing
 

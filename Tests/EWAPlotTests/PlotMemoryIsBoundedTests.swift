@@ -1,4 +1,5 @@
 import EWAGallery
+import EWAIO
 import EWATrain
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import EWAIO
 import EWAPlot
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import EWAGallery
+import EWAIO
 import EWAPlot
 import EWASmooth
 import EWATrain

@@ -1,3 +1,4 @@
+import EWAIO
 import EWASmooth
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 import EWATrain
 import Testing
 

@@ -1,3 +1,4 @@
+import EWAIO
 import EWA
 import EWASmooth
 

@@ -1,3 +1,4 @@
+import EWAIO
 import EWASmooth
 
 /// Fuzzes the decimal parser: a parsed number is finite and its shortest text reads back as the

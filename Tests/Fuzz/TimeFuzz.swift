@@ -1,3 +1,4 @@
+import EWAIO
 import EWASmooth
 
 /// Fuzzes the timestamp parser: an instant prints as ISO-8601 text that reads back as the same

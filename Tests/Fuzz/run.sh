@@ -39,13 +39,14 @@ library() {
 }
 # Rebuilt when a library source (or this script) is newer than the last archive built.
 stamp=$build/lib/libEWATrain.a
-if [ ! -f "$stamp" ] || [ -n "$(find Sources/EWA Sources/EWASmooth Sources/EWATrain Tests/Fuzz/run.sh -newer "$stamp")" ]; then
+if [ ! -f "$stamp" ] || [ -n "$(find Sources/EWA Sources/EWAIO Sources/EWASmooth Sources/EWATrain Tests/Fuzz/run.sh -newer "$stamp")" ]; then
   echo "building the libraries into $build/lib" >&2
   # From a copy, so that editing the sources meanwhile does not break the build.
   rm -rf "$build/src"
   mkdir -p "$build/src"
-  cp -R Sources/EWA Sources/EWASmooth Sources/EWATrain "$build/src/"
+  cp -R Sources/EWA Sources/EWAIO Sources/EWASmooth Sources/EWATrain "$build/src/"
   library EWA "$build"/src/EWA/*.swift
+  library EWAIO "$build"/src/EWAIO/*.swift
   library EWASmooth "$build"/src/EWASmooth/*.swift
   library EWATrain "$build"/src/EWATrain/*.swift
 fi
@@ -69,7 +70,7 @@ for target in $targets; do
   echo "building $target" >&2
   # shellcheck disable=SC2086
   swiftc $flags $linkflags -module-name "Fuzz_$target" -I "$build/lib" -L "$build/lib" \
-    -lEWATrain -lEWASmooth -lEWA "Tests/Fuzz/$file" Tests/Fuzz/FuzzSupport.swift -o "$binary"
+    -lEWATrain -lEWASmooth -lEWAIO -lEWA "Tests/Fuzz/$file" Tests/Fuzz/FuzzSupport.swift -o "$binary"
   corpus=$build/corpus/$target
   mkdir -p "$corpus"
   echo "running $target for $seconds s (log: $logs/$target.log)" >&2

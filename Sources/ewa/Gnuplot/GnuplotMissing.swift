@@ -1,4 +1,5 @@
 import EWA
+import EWAIO
 
 /// gnuplot is not on `PATH`: the script was written instead (unless a file of its name was there,
 /// which a fallback never replaces), and the user is told what to install.

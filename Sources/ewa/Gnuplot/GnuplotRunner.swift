@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 import EWAPlot
 import Foundation
 

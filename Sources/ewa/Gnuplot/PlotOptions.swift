@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 import EWAPlot
 
 /// The options every `ewa plot` subcommand shares: where the figure goes and how it looks.

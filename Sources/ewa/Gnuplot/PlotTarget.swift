@@ -1,3 +1,4 @@
+import EWAIO
 import EWAPlot
 
 /// Where a plot command sends its figure.

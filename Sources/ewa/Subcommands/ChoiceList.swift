@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 
 /// A comma-separated list of named choices, as `--optimizers gd,momentum,adam` and
 /// `plot schedule --decay staircase,exponential` take it.

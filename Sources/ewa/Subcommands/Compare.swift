@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 import EWATrain
 
 /// `ewa compare`: trains the same network on the same data, from the same initial weights and

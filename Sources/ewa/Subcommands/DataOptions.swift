@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 import EWATrain
 
 /// Where the training data comes from (shared by `train` and `compare`).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWAIO
 import EWASmooth
 
 /// The decays of an exponentially weighted average, in pandas' five ways (shared by `smooth` and

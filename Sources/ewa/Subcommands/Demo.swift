@@ -1,6 +1,7 @@
 import ArgumentParser
 import EWA
 import EWAGallery
+import EWAIO
 import EWAPlot
 import Foundation
 

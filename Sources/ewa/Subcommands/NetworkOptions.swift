@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 import EWATrain
 
 extension Activation: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 
 /// Where an optimizer's path on a test surface starts and how long it runs (shared by
 /// `trajectory` and `plot trajectory`).

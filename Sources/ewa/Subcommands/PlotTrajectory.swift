@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWAGallery
+import EWAIO
 import EWAPlot
 import EWATrain
 

@@ -1,3 +1,4 @@
+import EWAIO
 import EWATrain
 
 #if canImport(Glibc)

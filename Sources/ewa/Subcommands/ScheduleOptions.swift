@@ -1,4 +1,5 @@
 import ArgumentParser
+import EWAIO
 import EWATrain
 
 extension ScheduleSettings.Kind: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 import EWASmooth
 
 #if canImport(Glibc)
@@ -101,7 +102,7 @@ struct Smooth: ParsableCommand {
           options: options, path: files[0], threads: threads, output: output, sink: sink)
         do {
           try parallel.run()
-        } catch SmoothError.outputClosed {
+        } catch SmoothError.io(.outputClosed) {
           throw ExitCode.success
         }
         warnAboutSkipped(parallel.skippedCells, first: parallel.firstSkippedCell)
@@ -117,7 +118,7 @@ struct Smooth: ParsableCommand {
           smoother.resume(from: saved, path: state)
         }
         for path in files.isEmpty ? ["-"] : files {
-          let flush: () throws(SmoothError) -> Void = { () throws(SmoothError) in try output.flush()
+          let flush: () throws(IOError) -> Void = { () throws(IOError) in try output.flush()
           }
           let source =
             path == "-"
@@ -128,7 +129,7 @@ struct Smooth: ParsableCommand {
           try smoother.process(name: source.name, source: source)
         }
         try smoother.finish()
-      } catch SmoothError.outputClosed {
+      } catch SmoothError.io(.outputClosed) {
         throw ExitCode.success
       }
       if let state, let final = smoother.finalState { try final.save(path: state) }

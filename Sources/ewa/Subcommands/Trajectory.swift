@@ -1,5 +1,6 @@
 import ArgumentParser
 import EWA
+import EWAIO
 import EWASmooth
 import EWATrain
 
@@ -52,7 +53,7 @@ struct Trajectory: ParsableCommand {
       do {
         try output.append("step,x,y,loss\n")
         try function.walk(optimizer: &live, start: point!, steps: steps, learningRate: rate) {
-          (step, x, y, loss) throws(SmoothError) -> Bool in
+          (step, x, y, loss) throws(IOError) -> Bool in
           guard x.isFinite, y.isFinite, loss.isFinite else {
             escape = (step, x, y, loss)
             return false
@@ -61,7 +62,7 @@ struct Trajectory: ParsableCommand {
           return true
         }
         try output.flush()
-      } catch SmoothError.outputClosed {
+      } catch IOError.outputClosed {
         throw ExitCode.success
       }
       if let escape {

@@ -1,4 +1,4 @@
-import EWASmooth
+import EWAIO
 import Foundation
 import Testing
 
@@ -105,16 +105,5 @@ import Testing
     }
     try output.flush()
     #expect(sink.text == expected)
-  }
-
-  @Test func missingCellSpellings() {
-    for text in ["", " ", "NA", "na", "NaN", "nan", "NULL", "null", "N/A", "n/a"] {
-      var bytes = Array(text.utf8)
-      #expect(bytes.withUnsafeMutableBufferPointer { MissingCell.isMissing(.init($0)) }, "\(text)")
-    }
-    for text in ["0", "N", "none", "NAN0", "-"] {
-      var bytes = Array(text.utf8)
-      #expect(!bytes.withUnsafeMutableBufferPointer { MissingCell.isMissing(.init($0)) }, "\(text)")
-    }
   }
 }

@@ -23,7 +23,3 @@ public enum FailureKind: Sendable, Equatable {
 public protocol CategorizedError: Error, CustomStringConvertible {
   var kind: FailureKind { get }
 }
-
-extension DecayError: CategorizedError {
-  public var kind: FailureKind { .usage }
-}

@@ -6,6 +6,12 @@ public struct FieldSpan: Sendable, Equatable {
   public var end: Int
   /// Whether the field is enclosed in double quotes.
   public var quoted: Bool
+
+  package init(start: Int, end: Int, quoted: Bool) {
+    self.start = start
+    self.end = end
+    self.quoted = quoted
+  }
 }
 
 /// One record of a CSV file: a view of its fields in the reader's buffer, valid only inside the
@@ -15,6 +21,11 @@ public struct CSVRecord {
   public let base: UnsafePointer<UInt8>
   /// The fields' spans, in order.
   public let spans: UnsafeBufferPointer<FieldSpan>
+
+  package init(base: UnsafePointer<UInt8>, spans: UnsafeBufferPointer<FieldSpan>) {
+    self.base = base
+    self.spans = spans
+  }
 
   /// The number of fields.
   @inlinable public var count: Int { spans.count }

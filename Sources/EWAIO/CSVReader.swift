@@ -44,7 +44,7 @@ public final class CSVReader<Source: ByteSource> {
   ///   - delimiter: the field delimiter, or nil to detect it from the first line.
   ///   - chunkSize: the initial buffer size; every read asks for as much as is free.
   ///   - maximumRecordBytes: the longest record (header or row, quoted line breaks included) the
-  ///     reader holds; a longer one is refused (``SmoothError/recordTooLong(file:line:limit:)``).
+  ///     reader holds; a longer one is refused (``IOError/recordTooLong(file:line:limit:)``).
   public init(
     name: String, source: Source, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20,
     maximumRecordBytes: Int = CSVReaderLimits.maximumRecordBytes
@@ -68,9 +68,9 @@ public final class CSVReader<Source: ByteSource> {
   /// Reads the next record.
   ///
   /// - Returns: false at the end of the input.
-  /// - Throws: ``SmoothError`` for an unterminated quote, text after a closing quote, or a failed
+  /// - Throws: ``IOError`` for an unterminated quote, text after a closing quote, or a failed
   ///   read.
-  public func next() throws(SmoothError) -> Bool {
+  public func next() throws(IOError) -> Bool {
     if !started { try start() }
     while true {
       if position == filled {
@@ -183,7 +183,7 @@ public final class CSVReader<Source: ByteSource> {
   }
 
   /// Moves the unread bytes to the front (growing the buffer when a record fills it) and reads.
-  private func refill() throws(SmoothError) {
+  private func refill() throws(IOError) {
     if position > 0 {
       let pending = filled - position
       if pending > 0 { storage.update(from: storage + position, count: pending) }
@@ -208,7 +208,7 @@ public final class CSVReader<Source: ByteSource> {
   /// Skips a byte order mark and detects the delimiter from the first line.
   ///
   /// The scan resumes where the previous read stopped, so a long first line costs one pass.
-  private func start() throws(SmoothError) {
+  private func start() throws(IOError) {
     started = true
     while filled < 3, !atEnd { try refill() }
     if filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { position = 3 }

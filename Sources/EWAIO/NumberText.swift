@@ -119,7 +119,7 @@ public enum NumberText {
 
   /// Appends ``format(_:)`` of `value` to `output`, without creating a `String`.
   @inline(__always)
-  public static func append(_ value: Double, to output: OutputBuffer) throws(SmoothError) {
+  public static func append(_ value: Double, to output: OutputBuffer) throws(IOError) {
     try output.append(maximumCount: maximumLength) { write(value, to: $0) }
   }
 

@@ -1,4 +1,4 @@
-import EWA
+import EWAIO
 import Foundation
 import Testing
 

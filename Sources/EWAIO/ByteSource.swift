@@ -22,7 +22,7 @@ public protocol ByteSource {
   /// Reads up to `buffer.count` bytes into `buffer`.
   ///
   /// - Returns: the number of bytes read; 0 only at the end of the input.
-  mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(SmoothError) -> Int
+  mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int
 }
 
 /// Reads a file descriptor with read(2), calling `willBlock` before a read that would wait.
@@ -34,10 +34,10 @@ public struct FileDescriptorSource: ByteSource {
   public let name: String
   public let descriptor: Int32
   /// Called when no input is ready and the next read would block.
-  public var willBlock: () throws(SmoothError) -> Void
+  public var willBlock: () throws(IOError) -> Void
 
   public init(
-    name: String, descriptor: Int32, willBlock: @escaping () throws(SmoothError) -> Void = {}
+    name: String, descriptor: Int32, willBlock: @escaping () throws(IOError) -> Void = {}
   ) {
     self.name = name
     self.descriptor = descriptor
@@ -46,10 +46,10 @@ public struct FileDescriptorSource: ByteSource {
 
   /// Opens `path` for reading.
   ///
-  /// - Throws: ``SmoothError/cannotOpen(path:reason:)`` when it cannot be opened.
+  /// - Throws: ``IOError/cannotOpen(path:reason:)`` when it cannot be opened.
   public static func open(
-    path: String, willBlock: @escaping () throws(SmoothError) -> Void = {}
-  ) throws(SmoothError) -> FileDescriptorSource {
+    path: String, willBlock: @escaping () throws(IOError) -> Void = {}
+  ) throws(IOError) -> FileDescriptorSource {
     let descriptor = systemOpen(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -61,7 +61,7 @@ public struct FileDescriptorSource: ByteSource {
     return FileDescriptorSource(name: path, descriptor: descriptor, willBlock: willBlock)
   }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(SmoothError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
     var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
     if poll(&ready, 1, 0) == 0 { try willBlock() }
     while true {
@@ -94,7 +94,7 @@ public struct MemorySource: ByteSource {
     self.init(Array(text.utf8), chunkSize: chunkSize)
   }
 
-  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(SmoothError) -> Int {
+  public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
     let count = min(buffer.count, chunkSize, bytes.count - offset)
     guard count > 0 else { return 0 }
     bytes.withUnsafeBytes { all in

@@ -1,4 +1,4 @@
-import EWASmooth
+import EWAIO
 import Testing
 
 @Suite struct CSVReaderTests {
@@ -27,13 +27,13 @@ import Testing
   }
 
   @Test func unterminatedQuoteNamesTheLine() throws {
-    #expect(throws: SmoothError.unterminatedQuote(file: "test.csv", line: 3)) {
+    #expect(throws: IOError.unterminatedQuote(file: "test.csv", line: 3)) {
       try readRecords("a\n1\n\"open\n2\n")
     }
   }
 
   @Test func textAfterClosingQuoteIsAnError() throws {
-    #expect(throws: SmoothError.textAfterQuote(file: "test.csv", line: 2, field: 2)) {
+    #expect(throws: IOError.textAfterQuote(file: "test.csv", line: 2, field: 2)) {
       try readRecords("a,b\n1,\"x\"y\n")
     }
   }

@@ -12,7 +12,7 @@ public enum CSVWriter {
   /// Appends one field's value, quoted (with quotes doubled) only if it needs it.
   public static func appendField(
     _ value: UnsafeBufferPointer<UInt8>, delimiter: UInt8, to output: OutputBuffer
-  ) throws(SmoothError) {
+  ) throws(IOError) {
     guard needsQuotes(value, delimiter: delimiter) else {
       try output.append(value)
       return
@@ -28,8 +28,8 @@ public enum CSVWriter {
   /// Appends one field given as text.
   public static func appendField(
     _ value: String, delimiter: UInt8, to output: OutputBuffer
-  ) throws(SmoothError) {
-    try Array(value.utf8).withUnsafeBufferPointer { (bytes) throws(SmoothError) in
+  ) throws(IOError) {
+    try Array(value.utf8).withUnsafeBufferPointer { (bytes) throws(IOError) in
       try appendField(bytes, delimiter: delimiter, to: output)
     }
   }

@@ -1,4 +1,4 @@
-import EWASmooth
+import EWAIO
 import Testing
 
 @Suite struct CSVWriterTests {

@@ -1,9 +1,9 @@
-import EWASmooth
+import EWAIO
 import Testing
 
 /// A record that never ends cannot take all memory, and a long first line is scanned once.
 @Suite struct CSVReaderLimitTests {
-  func read(_ text: String, limit: Int, chunk: Int) throws(SmoothError) -> [[String]] {
+  func read(_ text: String, limit: Int, chunk: Int) throws(IOError) -> [[String]] {
     let reader = CSVReader(
       name: "long.csv", source: MemorySource(text, chunkSize: chunk), chunkSize: 16,
       maximumRecordBytes: limit)
@@ -17,11 +17,11 @@ import Testing
   @Test(arguments: [1, 7, 64])
   func aRecordLongerThanTheLimitIsRefusedWithItsLine(chunk: Int) {
     let text = "a,b\n1,2\n" + String(repeating: "x", count: 5000) + ",3\n"
-    #expect(throws: SmoothError.recordTooLong(file: "long.csv", line: 3, limit: 1024)) {
+    #expect(throws: IOError.recordTooLong(file: "long.csv", line: 3, limit: 1024)) {
       try read(text, limit: 1024, chunk: chunk)
     }
     // An unclosed quote is a record that never ends as well.
-    #expect(throws: SmoothError.recordTooLong(file: "long.csv", line: 2, limit: 1024)) {
+    #expect(throws: IOError.recordTooLong(file: "long.csv", line: 2, limit: 1024)) {
       try read("a\n\"" + String(repeating: "y\n", count: 3000), limit: 1024, chunk: chunk)
     }
   }
@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test func theMessageSaysWhatWasRefused() {
-    let error = SmoothError.recordTooLong(file: "in\u{1B}.csv", line: 7, limit: 64 << 20)
+    let error = IOError.recordTooLong(file: "in\u{1B}.csv", line: 7, limit: 64 << 20)
     #expect(error.kind == .data)
     #expect(
       error.description

@@ -1,5 +1,3 @@
-import EWA
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -9,7 +7,7 @@ import EWA
 /// Where an ``OutputBuffer`` sends its bytes.
 public protocol ByteSink: AnyObject {
   /// Writes all of `bytes`.
-  func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError)
+  func write(_ bytes: UnsafeRawBufferPointer) throws(IOError)
 }
 
 /// A buffer of output bytes, written to its sink when full or when ``flush()`` is called.
@@ -30,14 +28,14 @@ public final class OutputBuffer {
 
   /// Appends one byte.
   @inline(__always)
-  public func append(_ byte: UInt8) throws(SmoothError) {
+  public func append(_ byte: UInt8) throws(IOError) {
     if count == capacity { try flush() }
     storage[count] = byte
     count += 1
   }
 
   /// Appends bytes.
-  public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(SmoothError) {
+  public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(IOError) {
     guard bytes.count > 0 else { return }
     if count + bytes.count > capacity {
       try flush()
@@ -58,19 +56,19 @@ public final class OutputBuffer {
   @inline(__always)
   public func append(
     maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int
-  ) throws(SmoothError) {
+  ) throws(IOError) {
     if count + maximumCount > capacity { try flush() }
     count += body(storage + count)
   }
 
   /// Appends the UTF-8 bytes of `text`.
-  public func append(_ text: String) throws(SmoothError) {
+  public func append(_ text: String) throws(IOError) {
     var text = text
     let n = text.utf8.count
     if count + n > capacity {
       try flush()
       if n > capacity {
-        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(SmoothError) in
+        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(IOError) in
           try sink.write(UnsafeRawBufferPointer(bytes))
         }
         return
@@ -81,7 +79,7 @@ public final class OutputBuffer {
   }
 
   /// Writes everything buffered to the sink.
-  public func flush() throws(SmoothError) {
+  public func flush() throws(IOError) {
     guard count > 0 else { return }
     let pending = count
     count = 0
@@ -90,13 +88,13 @@ public final class OutputBuffer {
 }
 
 /// Writes to a file descriptor with write(2); a closed pipe (EPIPE) throws
-/// ``SmoothError/outputClosed`` so the caller can stop quietly.
+/// ``IOError/outputClosed`` so the caller can stop quietly.
 public final class FileDescriptorSink: ByteSink {
   public let descriptor: Int32
 
   public init(descriptor: Int32) { self.descriptor = descriptor }
 
-  public func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError) {
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(IOError) {
     switch writeFully(descriptor, bytes) {
     case 0: return
     case EPIPE: throw .outputClosed
@@ -111,7 +109,7 @@ public final class MemorySink: ByteSink {
 
   public init() {}
 
-  public func write(_ bytes: UnsafeRawBufferPointer) throws(SmoothError) {
+  public func write(_ bytes: UnsafeRawBufferPointer) throws(IOError) {
     self.bytes.append(contentsOf: bytes)
   }
 

@@ -1,4 +1,4 @@
-import EWA
+import EWAIO
 import Testing
 
 @Suite struct MessageTextTests {
