@@ -62,8 +62,8 @@ let package = Package(
     .target(name: "EWATrain", dependencies: ["EWA", "EWAIO"]),
     .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "EWAIO", "ewa"]),
     // gnuplot scripts as plain data: the figure model, its renderer and the figure builders, over
-    // typed values (EWASmooth for the smoothed column, EWATrain for reading histories).
-    .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth", "EWATrain"]),
+    // typed values (EWASmooth for the smoothed column only).
+    .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth"]),
     // The figures of ewa's results: their data computed by the trainer and the smoother, and the
     // gallery `ewa demo` draws.
     .target(name: "EWAGallery", dependencies: ["EWAPlot", "EWAIO", "EWASmooth", "EWATrain"]),

@@ -160,10 +160,12 @@ extension Gallery {
       ], figure: figure)
   }
 
-  /// The runs of `history` read back from the CSV text `ewa train --history` writes.
+  /// The runs of `history` read back from the CSV text `ewa train --history` writes, as
+  /// `ewa plot history` reads the files.
   func runs(_ history: TrainingHistory, name: String) throws -> [TrainingRun] {
-    try TrainingRun.runs(
-      epochs: CSVTable(Array(history.epochCSV.utf8), source: "\(name).csv"),
-      batches: CSVTable(Array(history.batchCSV.utf8), source: "\(name)-batches.csv"), name: name)
+    try TrainingHistory.runs(
+      epochs: (Array(history.epochCSV.utf8), "\(name).csv"),
+      batches: (Array(history.batchCSV.utf8), "\(name)-batches.csv"), name: name
+    ).map(TrainingRun.init)
   }
 }

@@ -1,3 +1,4 @@
+import EWAIO
 import EWAPlot
 import EWASmooth
 import EWATrain

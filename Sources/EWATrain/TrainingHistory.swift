@@ -5,7 +5,9 @@ import EWAIO
 ///
 /// Epoch file: `epoch,step,lr,cost,train_accuracy[,test_accuracy]` (one run) or, for several runs
 /// side by side, `epoch,<name>_lr,<name>_cost,<name>_train_accuracy[,<name>_test_accuracy]...`.
-/// Batch file: `step,epoch,cost` (one run) or `step,epoch,<name>_cost...`.
+/// Batch file: `step,epoch,cost` (one run) or `step,epoch,<name>_cost...`. A header field that
+/// holds a comma, a quote or a line break (a run name may) is quoted as RFC 4180 says, so that
+/// ``runs(epochs:batches:name:)`` reads every name back as it was.
 public struct TrainingHistory: Sendable {
   /// One epoch's row.
   public struct Row: Sendable, Equatable {
@@ -44,7 +46,7 @@ public struct TrainingHistory: Sendable {
     } else {
       for name in names { header += columns.map { "\(name)_\($0)" } }
     }
-    var text = header.joined(separator: ",") + "\n"
+    var text = Self.headerLine(header)
     let count = epochs.map(\.count).max() ?? 0
     for i in 0..<count {
       // The epoch of the first run that has row i (an earlier run may have stopped before it).
@@ -71,7 +73,7 @@ public struct TrainingHistory: Sendable {
   public var batchCSV: String {
     var header = ["step", "epoch"]
     header += names.isEmpty ? ["cost"] : names.map { "\($0)_cost" }
-    var text = header.joined(separator: ",") + "\n"
+    var text = Self.headerLine(header)
     let count = batches.map(\.count).max() ?? 0
     for i in 0..<count {
       guard let first = batches.first(where: { $0.indices.contains(i) })?[i] else { continue }
@@ -82,6 +84,24 @@ public struct TrainingHistory: Sendable {
       text += cells.joined(separator: ",") + "\n"
     }
     return text
+  }
+
+  /// The header line of `fields`, each quoted where it needs it (``CSVWriter``); the rows hold
+  /// only numbers, which never do.
+  private static func headerLine(_ fields: [String]) -> String {
+    let sink = MemorySink()
+    let output = OutputBuffer(sink: sink, capacity: 256)
+    do {
+      for (index, field) in fields.enumerated() {
+        if index > 0 { try output.append(UInt8(ascii: ",")) }
+        try CSVWriter.appendField(field, delimiter: UInt8(ascii: ","), to: output)
+      }
+      try output.append(UInt8(ascii: "\n"))
+      try output.flush()
+    } catch {
+      preconditionFailure("writing to memory failed: \(error)")
+    }
+    return sink.text
   }
 
   /// The batch file's path beside the epoch file: `run.csv` → `run-batches.csv`.

@@ -5,7 +5,7 @@ import Testing
 /// column, before anything is drawn or written, and is never killed by a signal.
 @Suite struct HistoryRefusalTests {
   static let cases: [(epochs: String, batches: String?, expected: String)] = [
-    ("epoch,step,lr,cost,train_accuracy\n", nil, "cannot plot run.csv: it has a header but no rows"),
+    ("epoch,step,lr,cost,train_accuracy\n", nil, "run.csv has a header but no rows"),
     ("epoch,step,lr,cost\n1,2,0.1,0.5\n1,4,0.1,0.4\n", nil, "run.csv, line 3, column \"epoch\""),
     ("epoch,step,lr,cost\n1,2,0.1,\u{1B}[2J\n", nil, "run.csv, line 2, column \"cost\""),
     ("epoch,step,lr,cost\n1,2,0.1,0.5,7\n", nil, "run.csv, line 2: expected 4 fields"),

@@ -34,10 +34,10 @@ enum SampleFigures {
     let batches =
       "step,epoch,gd_cost,adam_cost\n1,1,0.9,0.7\n2,1,0.7,0.5\n3,2,0.75,0.35\n"
       + "4,2,0.65,0.25\n"
-    let runs = try! TrainingRun.runs(
-      epochs: CSVTable(Array(epochs.utf8), source: "c.csv"),
-      batches: CSVTable(Array(batches.utf8), source: "c-batches.csv"), name: "c")
-    return Figure.history(runs: runs, beta: 0.5)
+    let runs = try! TrainingHistory.runs(
+      epochs: (Array(epochs.utf8), "c.csv"), batches: (Array(batches.utf8), "c-batches.csv"),
+      name: "c")
+    return Figure.history(runs: runs.map(TrainingRun.init), beta: 0.5)
   }
 
   /// Two optimizers for three steps on the training library's bowl.

@@ -1,8 +1,7 @@
 import ArgumentParser
-import EWA
+import EWAGallery
 import EWAIO
 import EWAPlot
-import EWASmooth
 import EWATrain
 
 /// `ewa plot history`: training cost per mini-batch (noisy and smoothed) and per epoch.
@@ -41,20 +40,13 @@ struct PlotHistory: ParsableCommand {
             + FileRoles.input("the batch file", TrainingHistory.batchPath(for: $0))
         }, plot.outputRoles(name: "history"))
       let loaded = try runs.flatMap { path in
-        let epochs = try CSVTable(InputBytes.read(path).bytes, source: path)
-        guard !epochs.rows.isEmpty else {
-          throw PlotError(
-            kind: .data,
-            message:
-              "cannot plot \(MessageText.inline(path)): it has a header but no rows, so there "
-              + "is no epoch to draw")
-        }
+        let epochs = try InputBytes.read(path).bytes
         let batchPath = TrainingHistory.batchPath(for: path)
-        let batches = try InputBytes.readIfPresent(batchPath).map {
-          try CSVTable($0, source: batchPath)
-        }
+        let batches = try InputBytes.readIfPresent(batchPath).map { ($0, batchPath) }
         let name = GnuplotRunner.stem(of: path)
-        let found = try TrainingRun.runs(epochs: epochs, batches: batches, name: name)
+        let found = try TrainingHistory.runs(
+          epochs: (epochs, path), batches: batches, name: name
+        ).map(TrainingRun.init)
         guard runs.count > 1, found.count > 1 else { return found }
         return found.map { run in
           var run = run

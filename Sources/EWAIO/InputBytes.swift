@@ -1,6 +1,3 @@
-import EWAIO
-import EWASmooth
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,3 @@
-import EWAIO
-
 /// The spellings of a missing value: an empty cell, `NA`, `NaN`, `null` or `N/A`, in any case,
 /// with surrounding blanks ignored.
 public enum MissingCell {

@@ -1,4 +1,4 @@
-import EWASmooth
+import EWAIO
 import Testing
 
 @Suite struct MissingCellTests {
@@ -11,4 +11,5 @@ import Testing
       var bytes = Array(text.utf8)
       #expect(!bytes.withUnsafeMutableBufferPointer { MissingCell.isMissing(.init($0)) }, "\(text)")
     }
-  }}
+  }
+}

@@ -1,53 +1,49 @@
-import EWA
 import EWAIO
-import EWASmooth
-import EWATrain
 
-extension TrainingRun {
-  /// The runs of a history as `ewa train --history` and `ewa compare --history` write it (see
-  /// ``TrainingHistory``): one run with columns `epoch,step,lr,cost,…`, or several side by side
-  /// with columns `epoch,<name>_lr,<name>_cost,…`; the mini-batch file beside it has `step,epoch,
-  /// cost` or `step,epoch,<name>_cost…`.
+extension TrainingHistory {
+  /// The runs of a history as ``write(to:)`` writes it (`ewa train --history`, `ewa compare
+  /// --history`): one run with columns `epoch,step,lr,cost,…`, or several side by side with
+  /// columns `epoch,<name>_lr,<name>_cost,…`; the mini-batch file beside it has `step,epoch,cost`
+  /// or `step,epoch,<name>_cost…`.
   ///
-  /// An epoch is drawn at the step that ends it: the last mini-batch of that epoch, or the epoch
-  /// file's `step` column when there is no mini-batch file.
-  ///
-  /// - Parameters:
-  ///   - epochs: the epoch file.
-  ///   - batches: the mini-batch file, if there is one.
-  ///   - name: the name of a single run (a file of several runs names them itself).
-  /// - Returns: the runs in column order.
-  /// - Throws: ``PlotError`` for a file that is not a history, ``SmoothError`` for a cell that
-  ///   is not a number.
+  /// An epoch ends at the step of its last mini-batch, or at the epoch file's `step` column when
+  /// there is no mini-batch file.
   ///
   /// A history is untrusted input, checked before anything is drawn: it needs at least one row;
   /// the columns it names must all be there, each once; `epoch` (and `step`, and the mini-batch
   /// file's `step`) hold whole numbers that increase from row to row (the mini-batch file's
   /// `epoch` never decreases); a cost cell is a number or empty (a run that stopped early), and
   /// each run has at least one cost. A bad cell is named by file, line and column.
-  public static func runs(epochs: CSVTable, batches: CSVTable?, name: String) throws
-    -> [TrainingRun]
-  {
+  ///
+  /// - Parameters:
+  ///   - epochs: the epoch file's bytes and its name in messages.
+  ///   - batches: the mini-batch file's bytes and name, if there is one.
+  ///   - name: the name of a single run (a file of several runs names them itself).
+  /// - Returns: the runs in column order, each with the epochs and mini-batches that have a cost.
+  /// - Throws: ``TrainingError`` (data) for a file that is not a history or a bad cell,
+  ///   ``IOError`` for malformed CSV.
+  public static func runs(
+    epochs: (bytes: [UInt8], name: String), batches: (bytes: [UInt8], name: String)?,
+    name: String
+  ) throws -> [RecordedRun] {
+    let epochs = try HistoryTable(epochs.bytes, source: epochs.name)
+    let batches = try batches.map { try HistoryTable($0.bytes, source: $0.name) }
+    guard !epochs.rows.isEmpty else {
+      throw TrainingError.data(
+        "\(MessageText.inline(epochs.source)) has a header but no rows; a training history has "
+          + "one row per epoch")
+    }
     let names =
       epochs.has("cost")
       ? [nil] : epochs.header.filter { $0.hasSuffix("_cost") }.map { String($0.dropLast(5)) }
     guard epochs.has("epoch"), !names.isEmpty else {
-      throw PlotError(
-        kind: .data,
-        message:
-          "\(MessageText.inline(epochs.source)) is not a training history: it needs the columns "
+      throw TrainingError.data(
+        "\(MessageText.inline(epochs.source)) is not a training history: it needs the columns "
           + "epoch and cost (ewa train --history) or epoch and <run>_cost (ewa compare --history), "
           + "not \(MessageText.list(epochs.header))")
     }
     let costColumns = names.map { run in run.map { "\($0)_cost" } ?? "cost" }
     try requireColumns(["epoch"] + costColumns, in: epochs)
-    guard !epochs.rows.isEmpty else {
-      throw PlotError(
-        kind: .data,
-        message:
-          "\(MessageText.inline(epochs.source)) has a header but no rows; a training history has "
-          + "one row per epoch")
-    }
     let epochNumbers = try counts(epochs, "epoch", minimum: 1, strictly: true)
     var batchSteps: [Double] = []
     var batchEpochs: [Double] = []
@@ -61,16 +57,14 @@ extension TrainingRun {
     return try zip(names, costColumns).map { run, costColumn in
       let epochCosts = try epochs.numbers(costColumn)
       guard epochCosts.contains(where: \.isFinite) else {
-        throw PlotError(
-          kind: .data,
-          message:
-            "\(MessageText.inline(epochs.source)), column \(MessageText.quoted(costColumn)): "
+        throw TrainingError.data(
+          "\(MessageText.inline(epochs.source)), column \(MessageText.quoted(costColumn)): "
             + "no row has a cost")
       }
       let batchCosts = try batches.map { try $0.numbers(costColumn) } ?? []
       let kept = batchCosts.indices.filter { batchCosts[$0].isFinite }
       let ended = epochCosts.indices.filter { epochCosts[$0].isFinite && epochEnds[$0].isFinite }
-      return TrainingRun(
+      return RecordedRun(
         name: run ?? name, batchSteps: kept.map { batchSteps[$0] },
         batchCosts: kept.map { batchCosts[$0] }, epochSteps: ended.map { epochEnds[$0] },
         epochCosts: ended.map { epochCosts[$0] })
@@ -78,20 +72,18 @@ extension TrainingRun {
   }
 
   /// Checks that `table` has each of `columns`, and no column name twice.
-  private static func requireColumns(_ columns: [String], in table: CSVTable) throws(PlotError) {
+  private static func requireColumns(_ columns: [String], in table: HistoryTable)
+    throws(TrainingError)
+  {
     var seen: Set<String> = []
     for name in table.header where !seen.insert(name).inserted {
-      throw PlotError(
-        kind: .data,
-        message:
-          "\(MessageText.inline(table.source)), line 1: two columns are named "
+      throw .data(
+        "\(MessageText.inline(table.source)), line 1: two columns are named "
           + "\(MessageText.quoted(name)); a training history names each column once")
     }
     for name in columns where !table.has(name) {
-      throw PlotError(
-        kind: .data,
-        message:
-          "\(MessageText.inline(table.source)), line 1: the training history has no column "
+      throw .data(
+        "\(MessageText.inline(table.source)), line 1: the training history has no column "
           + "\(MessageText.quoted(name)); its columns are "
           + MessageText.quoted(table.header.joined(separator: ",")))
     }
@@ -99,18 +91,16 @@ extension TrainingRun {
 
   /// The whole numbers of a counting column (epochs, steps): each at least `minimum`, and above
   /// the one before (`strictly`) or not below it.
-  private static func counts(_ table: CSVTable, _ name: String, minimum: Double, strictly: Bool)
-    throws -> [Double]
-  {
-    let column = try table.index(of: name)
-    let values = try table.numbers(at: column)
+  private static func counts(
+    _ table: HistoryTable, _ name: String, minimum: Double, strictly: Bool
+  ) throws(TrainingError) -> [Double] {
+    let column = table.header.firstIndex(of: name)!
+    let values = try table.numbers(name)
     var previous: Double?
     for (r, value) in values.enumerated() {
-      func refuse(_ why: String) -> PlotError {
-        PlotError(
-          kind: .data,
-          message:
-            "\(MessageText.inline(table.source)), line \(table.lines[r]), column "
+      func refuse(_ why: String) -> TrainingError {
+        .data(
+          "\(MessageText.inline(table.source)), line \(table.lines[r]), column "
             + "\(MessageText.quoted(name)): \(MessageText.quoted(table.rows[r][column])) \(why)")
       }
       guard !value.isNaN else { throw refuse("is empty; every row needs its \(name)") }
@@ -129,16 +119,13 @@ extension TrainingRun {
 
   /// The global step at the end of each epoch.
   private static func endSteps(
-    of epochNumbers: [Double], batchSteps: [Double], batchEpochs: [Double], epochs: CSVTable
-  ) throws -> [Double] {
+    of epochNumbers: [Double], batchSteps: [Double], batchEpochs: [Double], epochs: HistoryTable
+  ) throws(TrainingError) -> [Double] {
     guard !batchSteps.isEmpty else {
       guard epochs.has("step") else {
-        throw PlotError(
-          kind: .data,
-          message:
-            "\(MessageText.inline(epochs.source)) has no step column and no mini-batch file beside it "
-            + "(\(MessageText.inline(TrainingHistory.batchPath(for: epochs.source)))) to place "
-            + "its epochs")
+        throw .data(
+          "\(MessageText.inline(epochs.source)) has no step column and no mini-batch file beside "
+            + "it (\(MessageText.inline(batchPath(for: epochs.source)))) to place its epochs")
       }
       return try counts(epochs, "step", minimum: 1, strictly: true)
     }

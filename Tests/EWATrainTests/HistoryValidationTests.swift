@@ -1,10 +1,7 @@
-import EWA
 import EWAIO
-import EWASmooth
 import Foundation
 import Testing
 
-@testable import EWAPlot
 @testable import EWATrain
 
 /// A training history read by `ewa plot history` is untrusted input: a file that is not one, or a
@@ -13,10 +10,10 @@ import Testing
   static let epochs = "epoch,step,lr,cost,train_accuracy\n1,2,0.1,0.8,0.5\n2,4,0.1,0.6,0.7\n"
   static let batches = "step,epoch,cost\n1,1,0.9\n2,1,0.7\n3,2,0.6\n4,2,0.5\n"
 
-  func runs(_ epochs: String, _ batches: String?) throws -> [TrainingRun] {
-    try TrainingRun.runs(
-      epochs: CSVTable(Array(epochs.utf8), source: "h.csv"),
-      batches: batches.map { try CSVTable(Array($0.utf8), source: "h-batches.csv") }, name: "h")
+  func runs(_ epochs: String, _ batches: String?) throws -> [RecordedRun] {
+    try TrainingHistory.runs(
+      epochs: (Array(epochs.utf8), "h.csv"),
+      batches: batches.map { (Array($0.utf8), "h-batches.csv") }, name: "h")
   }
 
   @Test func theValidHistoryReads() throws {
