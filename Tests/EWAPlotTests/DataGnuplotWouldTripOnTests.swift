@@ -74,9 +74,9 @@ import Testing
   @Test func historiesWithNothingToDrawAre65() throws {
     let directory = try EWABinary.temporaryDirectory()
     let files = [
-      ("header.csv", "epoch,step,cost\n", "header.csv: it has a header but no rows"),
+      ("header.csv", "epoch,step,cost\n", "header.csv has a header but no rows"),
       ("missing.csv", "epoch,step,cost\n1,2,NaN\n2,4,\n", "no row has a cost"),
-      ("compared.csv", "epoch,gd_lr,gd_cost\n", "compared.csv: it has a header but no rows"),
+      ("compared.csv", "epoch,gd_lr,gd_cost\n", "compared.csv has a header but no rows"),
     ]
     for (name, text, message) in files {
       try text.write(
