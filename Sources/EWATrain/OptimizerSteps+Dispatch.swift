@@ -11,6 +11,17 @@ extension OptimizerSteps {
   /// Whether this processor runs the AVX2 build (x86-64-v3, asked once with cpuid).
   static let avx2 = ewa_cpu_supports_avx2() != 0
 
+  /// `Scalar` as a type of the AVX2 build, or nil when this processor does not run that build or
+  /// it has no steps for `Scalar`. Two comparisons of types, which a specialization folds (a
+  /// dynamic cast to the protocol would look the conformance up at every step).
+  @inline(__always)
+  static func fastScalar<Scalar>(_: Scalar.Type) -> (any AVX2Scalar.Type)? {
+    guard avx2 else { return nil }
+    if Scalar.self == Float.self { return Float.self }
+    if Scalar.self == Double.self { return Double.self }
+    return nil
+  }
+
   /// Adam's step (``adam(_:_:gradient:parameters:rate:epsilon:)``), from the AVX2 build where it
   /// runs.
   @inline(__always)
@@ -18,7 +29,7 @@ extension OptimizerSteps {
     _ first: inout ExponentialAverage<[Scalar]>, _ second: inout ExponentialAverage<[Scalar]>,
     gradient: [Scalar], parameters: inout [Scalar], rate: Scalar, epsilon: Scalar
   ) {
-    if avx2, let type = Scalar.self as? any AVX2Scalar.Type {
+    if let type = fastScalar(Scalar.self) {
       func run<Fast: AVX2Scalar>(_: Fast.Type) {
         rebound(&first, as: ExponentialAverage<[Fast]>.self) { first in
           rebound(&second, as: ExponentialAverage<[Fast]>.self) { second in
@@ -42,7 +53,7 @@ extension OptimizerSteps {
     _ velocity: inout ExponentialAverage<[Scalar]>, gradient: [Scalar],
     parameters: inout [Scalar], rate: Scalar, biasCorrection: Bool
   ) {
-    if avx2, let type = Scalar.self as? any AVX2Scalar.Type {
+    if let type = fastScalar(Scalar.self) {
       func run<Fast: AVX2Scalar>(_: Fast.Type) {
         rebound(&velocity, as: ExponentialAverage<[Fast]>.self) { velocity in
           rebound(&parameters, as: [Fast].self) {
@@ -66,7 +77,7 @@ extension OptimizerSteps {
     _ meanSquare: inout ExponentialAverage<[Scalar]>, gradient: [Scalar],
     parameters: inout [Scalar], rate: Scalar, epsilon: Scalar, biasCorrection: Bool
   ) {
-    if avx2, let type = Scalar.self as? any AVX2Scalar.Type {
+    if let type = fastScalar(Scalar.self) {
       func run<Fast: AVX2Scalar>(_: Fast.Type) {
         rebound(&meanSquare, as: ExponentialAverage<[Fast]>.self) { meanSquare in
           rebound(&parameters, as: [Fast].self) {
