@@ -11,7 +11,6 @@ let package = Package(
     .library(name: "EWATrain", targets: ["EWATrain"]),
     .library(name: "EWAPlot", targets: ["EWAPlot"]),
     .executable(name: "ewa", targets: ["ewa"]),
-    .executable(name: "ewa-bench", targets: ["ewa-bench"]),
   ],
   dependencies: [
     // The command-line parser, used by the `ewa` executable only.
@@ -59,8 +58,12 @@ let package = Package(
     .testTarget(
       name: "EWASmoothTests", dependencies: ["EWASmooth", "EWAIO", "EWATrain", "ewa"]),
     // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
-    .target(name: "EWATrain", dependencies: ["EWA", "EWAIO"]),
-    .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "EWAIO", "ewa"]),
+    .target(name: "EWATrain", dependencies: ["EWA", "EWAIO", "_EWATrainAVX2", "_CPUFeatures"]),
+    // The allocation counter for the zero-allocation tests; the AVX2 build to test it against
+    // the portable one.
+    .testTarget(
+      name: "EWATrainTests",
+      dependencies: ["EWATrain", "EWAIO", "ewa", "_AllocationCounter", "_EWATrainAVX2"]),
     // gnuplot scripts as plain data: the figure model, its renderer and the figure builders, over
     // typed values (EWASmooth for the smoothed column only).
     .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth"]),
@@ -73,16 +76,33 @@ let package = Package(
       name: "EWAPlotTests",
       dependencies: ["EWAPlot", "EWAGallery", "EWAIO", "EWASmooth", "EWATrain", "ewa"],
       exclude: ["Golden"]),
-    // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`).
+    // MARK: - Implementation details (not products)
+    // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`); built with
+    // `swift build -c release --product _EWABench`.
     .executableTarget(
-      name: "ewa-bench",
+      name: "_EWABench",
       dependencies: [
-        "AllocationCounter", "EWATrain",
+        "_AllocationCounter", "EWATrain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Counts heap allocations by interposing malloc in the executable that links it (glibc).
-    .target(name: "AllocationCounter"),
+    .target(name: "_AllocationCounter"),
+    // EWATrain's fused optimizer steps (a symbolic link to its OptimizerSteps.swift) built for
+    // AVX2 and FMA; EWATrain calls them only when cpuid (_CPUFeatures) says they run.
+    .target(name: "_EWATrainAVX2", dependencies: ["EWA"], swiftSettings: avx2Settings),
+    // The cpuid question, in C: Swift has no intrinsic for it.
+    .target(name: "_CPUFeatures"),
   ],
   swiftLanguageModes: [.v6]
 )
+
+/// The flags of `_EWATrainAVX2`: AVX2 and FMA where the manifest is built for x86-64, none
+/// elsewhere (there the module is a second portable copy that nothing calls).
+var avx2Settings: [SwiftSetting] {
+  #if arch(x86_64)
+    [.unsafeFlags(["-target-cpu", "haswell"])]
+  #else
+    []
+  #endif
+}

@@ -256,18 +256,17 @@ done
 throughput_job numpy_adam optimizer peer \
   "$STEP --library numpy --optimizer adam --steps 10 --repeats 3" --peer torch_adam_1t
 
-# Phase-2 hook: the Swift optimizer benchmark. When Package.swift declares an executable product
-# named ewa-bench, it is built in release mode and run as
-#   ewa-bench --optimizer adam|momentum|rmsprop --params 10000000 --steps 40 --threads 1
-# and must print ONE JSON object on stdout with at least "seconds" (median wall time of --steps
-# fused in-place steps), "mparams_per_s" (params × steps / seconds / 1e6) and
-# "allocations_per_step" (heap allocations counted during the timed steps, divided by steps).
-# Until then these jobs are recorded as skipped.
-EWA_BENCH=.build/release/ewa-bench
+# The Swift optimizer benchmark: the package's executable target _EWABench (not a product), built
+# in release mode and run as
+#   _EWABench --optimizer adam|momentum|rmsprop --params 10000000 --steps 40 --threads 1
+# It prints ONE JSON object on stdout with at least "seconds" (median wall time of --steps fused
+# in-place steps), "mparams_per_s" (params × steps / seconds / 1e6) and "allocations_per_step"
+# (heap allocations counted during the timed steps, divided by steps).
+EWA_BENCH=.build/release/_EWABench
 ewa_bench_available=0
-if grep -q '"ewa-bench"' Package.swift; then
-  say "building ewa-bench (swift build -c release --product ewa-bench)"
-  if swift build -c release --product ewa-bench >&2; then
+if grep -q '"_EWABench"' Package.swift; then
+  say "building _EWABench (swift build -c release --product _EWABench)"
+  if swift build -c release --product _EWABench >&2; then
     ewa_bench_available=1
   fi
 fi
@@ -278,7 +277,7 @@ for optimizer in adam momentum rmsprop; do
     throughput_job "$name" optimizer ewa "$command" --peer "torch_${optimizer}_1t:1.0"
   else
     skip_job "$name" optimizer ewa throughput "$command" \
-      "no ewa-bench executable product in Package.swift (phase 2 adds it)" \
+      "no _EWABench executable target in Package.swift" \
       --peer "torch_${optimizer}_1t:1.0"
   fi
 done

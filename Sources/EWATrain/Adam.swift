@@ -35,9 +35,8 @@ public struct Adam<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    let epsilon = self.epsilon
-    moments.step(&parameters, gradient: gradient) { w, m, s, _ in
-      w -= learningRate * m / (s.nonNegativeRoot + epsilon)
-    }
+    OptimizerSteps.adamStep(
+      &moments.first, &moments.second, gradient: gradient, parameters: &parameters,
+      rate: learningRate, epsilon: epsilon)
   }
 }

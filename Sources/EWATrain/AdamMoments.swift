@@ -12,9 +12,9 @@ import EWAIO
 /// The averagers store the corrected values, so `V̂` and `Ŝ` are read without a division.
 public struct AdamMoments<Scalar: OptimizerScalar>: Codable, Equatable, Sendable {
   /// The first moment (averaged gradient).
-  public private(set) var first: ExponentialAverage<[Scalar]>
+  public internal(set) var first: ExponentialAverage<[Scalar]>
   /// The second moment (averaged squared gradient).
-  public private(set) var second: ExponentialAverage<[Scalar]>
+  public internal(set) var second: ExponentialAverage<[Scalar]>
 
   /// Creates both moments for `count` parameters, checking β1 and β2.
   public init(beta1: Scalar, beta2: Scalar, count: Int) throws(OptimizerError) {

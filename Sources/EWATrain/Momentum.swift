@@ -37,10 +37,8 @@ public struct Momentum<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    let corrected = biasCorrection
-    velocity.update(
-      with: gradient, observing: { $0 }, stepping: &parameters,
-      prepare: { corrected ? learningRate : learningRate * $0.biasFactor }
-    ) { w, v, _, scale in w -= scale * v }
+    OptimizerSteps.momentumStep(
+      &velocity, gradient: gradient, parameters: &parameters, rate: learningRate,
+      biasCorrection: biasCorrection)
   }
 }

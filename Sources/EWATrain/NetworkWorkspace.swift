@@ -217,32 +217,50 @@ public final class NetworkWorkspace {
     }
   }
 
-  /// Adds `Σ_n d[n]·x_k[n]` to `sums[k]` for the `count` (1 to 4) inputs `x_k = x + k·stride`,
-  /// and returns `Σ_n d[n]` (from 0), each sum taken over the `m` rows in order; the five sums are
-  /// independent, so they run side by side.
+  /// For one or two units `u` (`units`), adds `Σ_n d_u[n]·x_k[n]` to `sums_u[k]` for the `count`
+  /// (1 to 4) inputs `x_k = x + k·stride`, and returns `Σ_n d_u[n]` (from 0), each sum taken over
+  /// the `m` rows in order; the ten sums are independent, so they run side by side.
   @inline(__always)
   private static func accumulate(
-    _ d: UnsafePointer<Double>, inputs x: UnsafePointer<Double>, stride: Int, count: Int,
-    _ m: Int, into sums: UnsafeMutablePointer<Double>, zeros: UnsafePointer<Double>
-  ) -> Double {
+    _ d: (UnsafePointer<Double>, UnsafePointer<Double>), units: Int,
+    inputs x: UnsafePointer<Double>, stride: Int, count: Int, _ m: Int,
+    into sums: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>),
+    zeros: UnsafePointer<Double>
+  ) -> (Double, Double) {
     let (x0, x1) = (x, count > 1 ? x + stride : zeros)
     let (x2, x3) = (count > 2 ? x + 2 * stride : zeros, count > 3 ? x + 3 * stride : zeros)
-    var (s0, s1) = (sums[0], count > 1 ? sums[1] : 0)
-    var (s2, s3) = (count > 2 ? sums[2] : 0, count > 3 ? sums[3] : 0)
-    var b = 0.0
+    let (d0, d1) = (d.0, units > 1 ? d.1 : zeros)
+    let two = units > 1
+    var (s0, s1) = (sums.0[0], count > 1 ? sums.0[1] : 0)
+    var (s2, s3) = (count > 2 ? sums.0[2] : 0, count > 3 ? sums.0[3] : 0)
+    var (t0, t1) = (two ? sums.1[0] : 0, two && count > 1 ? sums.1[1] : 0)
+    var (t2, t3) = (two && count > 2 ? sums.1[2] : 0, two && count > 3 ? sums.1[3] : 0)
+    var (b, c) = (0.0, 0.0)
     for n in 0..<m {
-      let dn = d[n]
+      let (dn, en) = (d0[n], d1[n])
+      let (xn0, xn1, xn2, xn3) = (x0[n], x1[n], x2[n], x3[n])
       b += dn
-      s0 += dn * x0[n]
-      s1 += dn * x1[n]
-      s2 += dn * x2[n]
-      s3 += dn * x3[n]
+      s0 += dn * xn0
+      s1 += dn * xn1
+      s2 += dn * xn2
+      s3 += dn * xn3
+      c += en
+      t0 += en * xn0
+      t1 += en * xn1
+      t2 += en * xn2
+      t3 += en * xn3
     }
-    sums[0] = s0
-    if count > 1 { sums[1] = s1 }
-    if count > 2 { sums[2] = s2 }
-    if count > 3 { sums[3] = s3 }
-    return b
+    sums.0[0] = s0
+    if count > 1 { sums.0[1] = s1 }
+    if count > 2 { sums.0[2] = s2 }
+    if count > 3 { sums.0[3] = s3 }
+    if two {
+      sums.1[0] = t0
+      if count > 1 { sums.1[1] = t1 }
+      if count > 2 { sums.1[2] = t2 }
+      if count > 3 { sums.1[3] = t3 }
+    }
+    return (b, c)
   }
 
   private func backward(
@@ -267,26 +285,37 @@ public final class NetworkWorkspace {
       let previous = l == 0 ? UnsafePointer(input) : UnsafePointer(a[l - 1])
       let dl = delta[l]
       for i in 0..<nOut * nIn { dW[i] = lambda * scale * weights[i] }
-      // dW[j, i] += Σ_n dZ[n, j]·A[n, i] and db[j] = Σ_n dZ[n, j], four inputs at a time.
-      for j in 0..<nOut {
-        let dj = UnsafePointer(dl + j * capacity)
+      // dW[j, i] += Σ_n dZ[n, j]·A[n, i] and db[j] = Σ_n dZ[n, j], for two units and four inputs
+      // at a time.
+      for j in Swift.stride(from: 0, to: nOut, by: 2) {
+        let units = min(2, nOut - j)
+        let d = (UnsafePointer(dl + j * capacity), UnsafePointer(dl + (j + units - 1) * capacity))
         var i = 0
         repeat {
           let count = min(4, nIn - i)
-          let (x, sums) = (previous + i * capacity, dW + j * nIn + i)
-          let lanes = { (count: Int) in
+          let x = previous + i * capacity
+          let sums = (dW + j * nIn + i, dW + (j + units - 1) * nIn + i)
+          let lanes = { (units: Int, count: Int) in
             Self.accumulate(
-              dj, inputs: x, stride: self.capacity, count: count, m, into: sums, zeros: self.zeros)
+              d, units: units, inputs: x, stride: self.capacity, count: count, m, into: sums,
+              zeros: self.zeros)
           }
-          // A literal count lets the compiler drop the unused lanes.
+          // Literal counts let the compiler drop the unused lanes.
           let bias =
-            switch count {
-            case 1: lanes(1)
-            case 2: lanes(2)
-            case 3: lanes(3)
-            default: lanes(4)
+            switch (units, count) {
+            case (1, 1): lanes(1, 1)
+            case (1, 2): lanes(1, 2)
+            case (1, 3): lanes(1, 3)
+            case (1, _): lanes(1, 4)
+            case (_, 1): lanes(2, 1)
+            case (_, 2): lanes(2, 2)
+            case (_, 3): lanes(2, 3)
+            default: lanes(2, 4)
             }
-          if i == 0 { dB[j] = bias }
+          if i == 0 {
+            dB[j] = bias.0
+            if units > 1 { dB[j + 1] = bias.1 }
+          }
           i += count
         } while i < nIn
       }

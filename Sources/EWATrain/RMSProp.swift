@@ -44,10 +44,8 @@ public struct RMSProp<Scalar: OptimizerScalar>: Optimizer {
   public mutating func update(
     _ parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar
   ) {
-    let (corrected, epsilon) = (biasCorrection, self.epsilon)
-    meanSquare.update(
-      with: gradient, observing: { $0 * $0 }, stepping: &parameters,
-      prepare: { corrected ? 1 : $0.biasFactor }
-    ) { w, s, g, factor in w -= learningRate * g / ((factor * s).nonNegativeRoot + epsilon) }
+    OptimizerSteps.rmspropStep(
+      &meanSquare, gradient: gradient, parameters: &parameters, rate: learningRate,
+      epsilon: epsilon, biasCorrection: biasCorrection)
   }
 }

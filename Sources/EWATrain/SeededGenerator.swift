@@ -35,10 +35,12 @@ public struct SeededGenerator: RandomNumberGenerator, Codable, Equatable, Sendab
 
   /// Shuffles `values` in place (Fisher–Yates), the same way on every platform.
   public mutating func shuffle<T>(_ values: inout [T]) {
-    var i = values.count - 1
-    while i > 0 {
-      values.swapAt(i, index(below: i + 1))
-      i -= 1
+    values.withUnsafeMutableBufferPointer { buffer in
+      var i = buffer.count - 1
+      while i > 0 {
+        buffer.swapAt(i, index(below: i + 1))
+        i -= 1
+      }
     }
   }
 

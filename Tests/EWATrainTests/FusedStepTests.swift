@@ -1,7 +1,9 @@
 import EWA
 import EWAIO
-import EWATrain
 import Testing
+import _EWATrainAVX2
+
+@testable import EWATrain
 
 /// The fused (vectorized in release builds) optimizer loops against readable versions written
 /// with the averager's plain `update(with:)`, bit for bit, on random and edge inputs and on
@@ -130,5 +132,60 @@ struct FusedStepTests {
   func rmspropDouble(count: Int, corrected: Bool) throws {
     let (fused, readable) = try rmsprop(Double.self, count: count, corrected: corrected)
     #expect(Self.bits(fused) == Self.bits(readable))
+  }
+
+  /// Six steps of Adam, momentum and RMSProp through this module's build of the fused steps and
+  /// through the AVX2 build of the same source (`_EWATrainAVX2`): the states and the parameters.
+  func bothBuilds<S: OptimizerScalar & AVX2Scalar>(_: S.Type, count: Int, corrected: Bool) -> (
+    portable: [[S]], avx2: [[S]]
+  ) {
+    let gradients: [[S]] = Self.gradients(count: count, steps: 6, seed: UInt64(count) + 3)
+    let (rate, epsilon): (S, S) = (0.01, 1e-8)
+    var builds: [[[S]]] = []
+    for avx2 in [false, true] {
+      var (adam, momentum, rmsprop) = (
+        [S](repeating: 0.5, count: count), [S](repeating: -1, count: count),
+        [S](repeating: 2, count: count)
+      )
+      var first = ExponentialAverage<[S]>(beta: 0.9, count: count)
+      var second = ExponentialAverage<[S]>(beta: 0.999, count: count)
+      var velocity = ExponentialAverage<[S]>(beta: 0.9, count: count)
+      var meanSquare = ExponentialAverage<[S]>(beta: 0.9, count: count)
+      for g in gradients {
+        if avx2 {
+          S.adamAVX2(
+            &first, &second, gradient: g, parameters: &adam, rate: rate, epsilon: epsilon)
+          S.momentumAVX2(
+            &velocity, gradient: g, parameters: &momentum, rate: rate, biasCorrection: corrected)
+          S.rmspropAVX2(
+            &meanSquare, gradient: g, parameters: &rmsprop, rate: rate, epsilon: epsilon,
+            biasCorrection: corrected)
+        } else {
+          OptimizerSteps.adam(
+            &first, &second, gradient: g, parameters: &adam, rate: rate, epsilon: epsilon)
+          OptimizerSteps.momentum(
+            &velocity, gradient: g, parameters: &momentum, rate: rate, biasCorrection: corrected)
+          OptimizerSteps.rmsprop(
+            &meanSquare, gradient: g, parameters: &rmsprop, rate: rate, epsilon: epsilon,
+            biasCorrection: corrected)
+        }
+      }
+      builds.append([
+        adam, momentum, rmsprop, first.corrected, second.corrected, velocity.corrected,
+        meanSquare.corrected,
+      ])
+    }
+    return (builds[0], builds[1])
+  }
+
+  /// Swift fuses no multiply and add into an FMA, so the two builds round alike: tolerance 0.
+  @Test(
+    .enabled(if: OptimizerSteps.avx2, "this processor has no AVX2"),
+    arguments: lengths, [false, true])
+  func theAVX2BuildEqualsThePortableOne(count: Int, corrected: Bool) {
+    let single = bothBuilds(Float.self, count: count, corrected: corrected)
+    #expect(single.portable.map(Self.bits) == single.avx2.map(Self.bits))
+    let double = bothBuilds(Double.self, count: count, corrected: corrected)
+    #expect(double.portable.map(Self.bits) == double.avx2.map(Self.bits))
   }
 }

@@ -106,25 +106,6 @@ struct OptimizerFirstStepTests {
     #expect(allClose(a, b, 1e-13))
   }
 
-  @Test func stateRoundTripsThroughJSON() throws {
-    var o = try AMSGrad<Double>(count: 2)
-    _ = step(&o, [g, g])
-    let saved = SavedOptimizer(o)
-    let data = try JSONEncoder().encode(saved)
-    #expect(try JSONDecoder().decode(SavedOptimizer.self, from: data) == saved)
-  }
-
-  @Test func floatAdamMatchesDoubleAdamToSinglePrecision() throws {
-    var single = try Adam<Float>(count: 2)
-    var double = try Adam<Double>(count: 2)
-    var (a, b): ([Float], [Double]) = ([1, -2], [1, -2])
-    for _ in 0..<10 {
-      single.update(&a, gradient: [0.5, -1], learningRate: 0.1)
-      double.update(&b, gradient: [0.5, -1], learningRate: 0.1)
-    }
-    #expect(abs(Double(a[0]) - b[0]) < 1e-5 && abs(Double(a[1]) - b[1]) < 1e-5)
-  }
-
   @Test func rejectsOutOfRangeHyperParameters() {
     #expect(throws: OptimizerError.self) { try Momentum<Double>(beta: 1, count: 1) }
     #expect(throws: OptimizerError.self) { try Adam<Double>(beta2: -0.1, count: 1) }

@@ -6,4 +6,8 @@
 /// (it interposes glibc's allocator, so Linux only).
 long long ewa_allocation_count(void);
 
+/// The heap allocations made by the calling thread since it started, or -1 where the counter is
+/// not available.
+long long ewa_thread_allocation_count(void);
+
 #endif

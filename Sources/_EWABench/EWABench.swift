@@ -1,14 +1,14 @@
-import AllocationCounter
 import ArgumentParser
 import EWATrain
+import _AllocationCounter
 import Foundation
 
-/// `ewa-bench`: the throughput of one fused in-place optimizer step on a large Float32 vector, for
+/// `_EWABench`: the throughput of one fused in-place optimizer step on a large Float32 vector, for
 /// `bench/run.sh` (issue 5). Not part of `swift test`.
 @main
 struct EWABench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "ewa-bench",
+    commandName: "_EWABench",
     abstract: "Time fused in-place optimizer steps on one Float32 parameter vector.",
     discussion: """
       Prints one JSON object: seconds (the median over the repeats of the wall time of --steps \
@@ -93,6 +93,7 @@ struct EWABench: ParsableCommand {
       seconds: median, mparamsPerS: Double(params) * Double(steps) / median / 1e6,
       allocationsPerStep: before < 0 ? nil : Double(allocations) / Double(repeats * steps),
       allocationCounterCheck: Self.counterCheck(),
+      stepsBuild: fusedStepsUseAVX2 ? "avx2" : "portable",
       checksum: parameters.reduce(0) { $0 + Double($1) })
   }
 

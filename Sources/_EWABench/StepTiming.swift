@@ -1,4 +1,4 @@
-/// What `ewa-bench` prints: the median time of the timed steps and the allocations they made.
+/// What `_EWABench` prints: the median time of the timed steps and the allocations they made.
 struct StepTiming: Encodable {
   let optimizer: String
   let params: Int
@@ -12,6 +12,8 @@ struct StepTiming: Encodable {
   let allocationsPerStep: Double?
   /// The allocations counted while one small array was made (1 shows the counter works).
   let allocationCounterCheck: Int?
+  /// Which build of the fused steps ran: `avx2` or `portable`.
+  let stepsBuild: String
   /// The sum of the final parameters, so the work cannot be optimized away.
   let checksum: Double
 
@@ -20,5 +22,6 @@ struct StepTiming: Encodable {
     case mparamsPerS = "mparams_per_s"
     case allocationsPerStep = "allocations_per_step"
     case allocationCounterCheck = "allocation_counter_check"
+    case stepsBuild = "steps_build"
   }
 }

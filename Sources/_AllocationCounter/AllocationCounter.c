@@ -17,8 +17,13 @@ extern void *__libc_memalign(size_t alignment, size_t size);
 extern void __libc_free(void *pointer);
 
 static atomic_llong allocations;
+// This thread's count: a test running beside others on other threads sees only its own.
+static _Thread_local long long threadAllocations;
 
-static void counted(void) { atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed); }
+static void counted(void) {
+  atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
+  threadAllocations += 1;
+}
 
 void *malloc(size_t size) {
   counted();
@@ -59,6 +64,9 @@ void free(void *pointer) { __libc_free(pointer); }
 long long ewa_allocation_count(void) {
   return atomic_load_explicit(&allocations, memory_order_relaxed);
 }
+
+long long ewa_thread_allocation_count(void) { return threadAllocations; }
 #else
 long long ewa_allocation_count(void) { return -1; }
+long long ewa_thread_allocation_count(void) { return -1; }
 #endif

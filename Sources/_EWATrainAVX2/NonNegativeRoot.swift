@@ -1,0 +1,1 @@
+../EWATrain/NonNegativeRoot.swift

@@ -1,0 +1,1 @@
+../EWATrain/OptimizerSteps.swift
