@@ -3,7 +3,8 @@
 //   _EWATextBench parse FILE     time NumberText.parse over the last field of every row of FILE
 //   _EWATextBench print FILE     time NumberText.append of those values smoothed (β = 0.9)
 //   _EWATextBench verify COUNT [SEED]   the printer against `description` and the parser
-//                                       against strtod on COUNT random values; exit 1 on a miss
+//                                       against strtod on COUNT random values, and every
+//                                       block of 8 digits; exit 1 on a miss
 //
 // parse and print print one JSON object: "seconds" (median of 5 timed passes), "mparams_per_s"
 // (millions of numbers per second, the column bench/report.py reads), "numbers", "ns_per_number".
@@ -173,6 +174,14 @@ func verify(count: Int, seed: UInt64) {
     if parsed != reference {
       miss("parse \(String(decoding: text[..<length], as: UTF8.self)): \(parsed as Any)")
     }
+  }
+  // Every block of eight digits.
+  let eight = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+  for block in UInt32(0)..<100_000_000 {
+    DecimalDigits.writeEight(block, to: eight)
+    var read: UInt32 = 0
+    for index in 0..<8 { read = read &* 10 &+ UInt32(eight[index] &- 48) }
+    if read != block { miss("eight digits of \(block): \(read)") }
   }
   print("verify: \(misses) misses")
   if misses > 0 { exit(1) }

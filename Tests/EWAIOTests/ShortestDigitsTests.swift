@@ -99,3 +99,34 @@ import Testing
     #expect(failures == 0)
   }
 }
+
+/// The digit writer against `String(_:)` (every block of eight: `_EWATextBench verify`).
+@Suite struct DecimalDigitsTests {
+  func written(_ value: UInt64, count: Int) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+      DecimalDigits.write(value, count: count, to: buffer.baseAddress!)
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+    }
+  }
+
+  @Test func writesEveryLengthWithLeadingZeros() {
+    var generator = SplitMix64(seed: 0xD161_75)
+    for _ in 0..<100_000 {
+      let value = generator.next() >> (generator.next() % 64)
+      let count = DecimalDigits.count(value)
+      #expect(count == String(value).count, "\(value)")
+      #expect(written(value, count: count) == String(value))
+      let padded = min(count + Int(generator.next() % 3), 20)
+      #expect(
+        written(value, count: padded) == String(repeating: "0", count: padded - count)
+          + String(value))
+    }
+    for block in stride(from: UInt32(0), to: 100_000_000, by: 9_973) {
+      #expect(
+        written(UInt64(block), count: 8) == String(repeating: "0", count: 8 - String(block).count)
+          + String(block))
+    }
+    #expect(written(99_999_999, count: 8) == "99999999")
+    #expect(written(0, count: 1) == "0")
+  }
+}
