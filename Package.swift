@@ -86,6 +86,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The floor of `ewa smooth`'s number work (parse and print 2 M numbers alone) and a long check
+    // of the fast text paths, for bench/run.sh; not a product:
+    // `swift build -c release --product _EWATextBench`.
+    .executableTarget(name: "_EWATextBench", dependencies: ["EWA", "EWAIO", "EWATrain"]),
     // Counts heap allocations by interposing malloc in the executable that links it (glibc).
     .target(name: "_AllocationCounter"),
     // EWATrain's fused optimizer steps (a symbolic link to its OptimizerSteps.swift) built for

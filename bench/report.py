@@ -2,7 +2,7 @@
 
 run.sh calls `record` once per job (measured or skipped) and `summarize` at the end:
 
-    report.py record JOBS.jsonl --name N --group G --contestant peer|ewa
+    report.py record JOBS.jsonl --name N --group G --contestant peer|ewa|floor
                      --kind time|throughput|memory --command CMD
                      [--hyperfine FILE] [--time-v FILE] [--throughput JSON] [--skipped REASON]
                      [--peer NAME:TARGET ...] [--max-peak-mib M]
@@ -10,6 +10,8 @@ run.sh calls `record` once per job (measured or skipped) and `summarize` at the 
 
 Ratios: for timed jobs `seconds / peer seconds` (below 1 is faster than the peer), for throughput
 jobs `mparams_per_s / peer mparams_per_s` (above 1 is faster), for memory jobs `peak / peer peak`.
+The floor jobs (contestant `floor`: `cat FILE`, and parsing or printing the 2 M numbers alone)
+have no target; a throughput floor job's "M params/s" column is millions of numbers per second.
 A target is met when the ratio is at most the target (timed and memory jobs) or at least the
 target (throughput jobs), and the peak stays under `--max-peak-mib` where one is given.
 """
@@ -146,7 +148,7 @@ def main() -> None:
     one.add_argument("jobs")
     one.add_argument("--name", required=True)
     one.add_argument("--group", required=True)
-    one.add_argument("--contestant", choices=["peer", "ewa"], required=True)
+    one.add_argument("--contestant", choices=["peer", "ewa", "floor"], required=True)
     one.add_argument("--kind", choices=["time", "throughput", "memory"], required=True)
     one.add_argument("--command", required=True)
     one.add_argument("--hyperfine")

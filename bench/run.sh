@@ -216,7 +216,7 @@ time_job awk_ewma smooth peer "$RUNS" \
 
 time_job ewa_smooth smooth ewa "$RUNS" \
   "$EWA smooth --beta 0.9 --column temp $INPUT > $OUT/ewa.csv" \
-  --peer polars_ewm:0.5 --peer miller_step_ewma:0.1 --max-peak-mib 16
+  --peer polars_ewm:0.5 --peer miller_step_ewma:0.1 --peer floor_cat --max-peak-mib 16
 time_job ewa_smooth_group smooth ewa "$RUNS" \
   "$EWA smooth --beta 0.9 --column temp --group-by sensor $INPUT > $OUT/ewa-group.csv" \
   --peer polars_ewm_over_sensor:0.6 --max-peak-mib 16
@@ -227,6 +227,22 @@ time_job ewa_smooth_3beta smooth ewa "$RUNS" \
 time_job ewa_smooth_threads2 smooth ewa "$RUNS" \
   "$EWA smooth --threads 2 --beta 0.9 --column temp $INPUT > $OUT/ewa-threads2.csv" \
   --peer ewa_smooth:0.625
+
+# --- The physical floor: reading the file, and parsing or printing 2 M numbers alone ------------
+# No target: they show how close each smoothing job is to its limit. _EWATextBench parse and print
+# time NumberText alone (in process, the median of 5 passes) over the 2 M temp values.
+time_job floor_cat floor floor "$RUNS" "cat $INPUT > /dev/null"
+TEXT_BENCH=.build/release/_EWATextBench
+say "building _EWATextBench (swift build -c release --product _EWATextBench)"
+if swift build -c release --product _EWATextBench >&2; then
+  throughput_job floor_parse_2m floor floor "$TEXT_BENCH parse $INPUT"
+  throughput_job floor_print_2m floor floor "$TEXT_BENCH print $INPUT"
+else
+  for job in parse print; do
+    skip_job "floor_${job}_2m" floor floor throughput "$TEXT_BENCH $job $INPUT" \
+      "_EWATextBench did not build"
+  done
+fi
 
 # Flat memory: the same peak on 20 M rows as on 2 M.
 if [ "$QUICK" = 1 ]; then

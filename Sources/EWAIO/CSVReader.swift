@@ -106,6 +106,8 @@ public final class CSVReader<Source: ByteSource> {
   }
 
   /// Scans one record from `position`; on `.needMore` nothing is consumed.
+  ///
+  /// Fields are searched a word at a time (``ByteSearch``) for the byte that ends them.
   private func scanRecord() -> ScanResult {
     let bytes = storage
     let delimiter = self.delimiter
@@ -122,9 +124,11 @@ public final class CSVReader<Source: ByteSource> {
         quoted = true
         i += 1
         while true {
-          while i < filled, bytes[i] != quote {
-            if bytes[i] == newline { lineBreaks += 1 }
+          i = ByteSearch.first(quote, newline, newline, in: bytes, from: i, to: filled)
+          if i < filled, bytes[i] == newline {
+            lineBreaks += 1
             i += 1
+            continue
           }
           if i == filled { return .needMore }
           if i + 1 == filled, !atEnd { return .needMore }
@@ -136,11 +140,7 @@ public final class CSVReader<Source: ByteSource> {
           break
         }
       } else {
-        while i < filled {
-          let byte = bytes[i]
-          if byte == delimiter || byte == newline || byte == carriageReturn { break }
-          i += 1
-        }
+        i = ByteSearch.first(delimiter, newline, carriageReturn, in: bytes, from: i, to: filled)
       }
       if i == filled {
         guard atEnd else { return .needMore }

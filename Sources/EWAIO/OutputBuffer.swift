@@ -13,9 +13,10 @@ public protocol ByteSink: AnyObject {
 /// A buffer of output bytes, written to its sink when full or when ``flush()`` is called.
 public final class OutputBuffer {
   private let sink: ByteSink
-  private let storage: UnsafeMutablePointer<UInt8>
-  private let capacity: Int
-  @exclusivity(unchecked) private var count = 0
+  // Visible to inlined appends, so that a byte or a number costs a store, not a call.
+  @usableFromInline let storage: UnsafeMutablePointer<UInt8>
+  @usableFromInline let capacity: Int
+  @usableFromInline @exclusivity(unchecked) var count = 0
 
   /// Creates a buffer of `capacity` bytes in front of `sink`.
   public init(sink: ByteSink, capacity: Int = 1 << 16) {
@@ -27,7 +28,7 @@ public final class OutputBuffer {
   deinit { storage.deallocate() }
 
   /// Appends one byte.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func append(_ byte: UInt8) throws(IOError) {
     if count == capacity { try flush() }
     storage[count] = byte
@@ -35,14 +36,24 @@ public final class OutputBuffer {
   }
 
   /// Appends bytes.
+  @inlinable
   public func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(IOError) {
-    guard bytes.count > 0 else { return }
+    guard let start = bytes.baseAddress, bytes.count > 0 else { return }
     if count + bytes.count > capacity {
-      try flush()
-      if bytes.count > capacity {
-        try sink.write(UnsafeRawBufferPointer(bytes))
-        return
-      }
+      try appendLarge(bytes)
+      return
+    }
+    (storage + count).update(from: start, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Appends bytes that do not fit in the free part of the buffer.
+  @usableFromInline
+  func appendLarge(_ bytes: UnsafeBufferPointer<UInt8>) throws(IOError) {
+    try flush()
+    if bytes.count > capacity {
+      try sink.write(UnsafeRawBufferPointer(bytes))
+      return
     }
     (storage + count).update(from: bytes.baseAddress!, count: bytes.count)
     count += bytes.count
@@ -53,7 +64,7 @@ public final class OutputBuffer {
   /// - Parameters:
   ///   - maximumCount: the most bytes `body` writes; at most the buffer's capacity.
   ///   - body: writes to the pointer it is given and returns how many bytes it wrote.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func append(
     maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int
   ) throws(IOError) {

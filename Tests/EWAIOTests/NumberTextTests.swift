@@ -45,6 +45,24 @@ import Testing
     }
   }
 
+  @Test func plainDecimalsAgreeWithStrtod() {
+    // The one-loop path (up to 15 digits, no exponent) and its edges: 15 and 16 digits, signs,
+    // a lone point, leading zeros.
+    var generator = SplitMix64(seed: 0x9A25E)
+    for _ in 0..<50_000 {
+      let digits = Int(generator.next() % 17) + 1
+      var text = (0..<digits).map { _ in String(generator.next() % 10) }.joined()
+      text.insert(
+        ".", at: text.index(text.startIndex, offsetBy: Int(generator.next() % 18) % (digits + 1)))
+      if generator.next() % 3 == 0 { text = (generator.next() % 2 == 0 ? "-" : "+") + text }
+      #expect(parse(text) == strtod(text, nil), "\(text)")
+      #expect(parse(text)?.sign == strtod(text, nil).sign, "\(text)")
+    }
+    #expect(parse("-0")?.sign == .minus)
+    #expect(parse("123456789012345.6") == 123456789012345.6)
+    #expect(parse("0.1234567890123456") == 0.1234567890123456)
+  }
+
   @Test func printsTheShortestRoundTripWithoutPointZero() {
     #expect(NumberText.format(5) == "5")
     #expect(NumberText.format(7.5) == "7.5")
