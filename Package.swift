@@ -18,6 +18,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
+    // MARK: - Public API
+    // The libraries users link and the `ewa` command. Each layer depends only on those above it.
+
     // The averager: the one implementation of the EWA recurrence. Mathematics only, no
     // dependencies.
     .target(name: "EWA"),
@@ -26,6 +29,12 @@ let package = Package(
     .target(name: "EWAIO"),
     // `ewa smooth`: missing cells, time parsing, the streaming smoother, state files.
     .target(name: "EWASmooth", dependencies: ["EWA", "EWAIO"]),
+    // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
+    .target(name: "EWATrain", dependencies: ["EWA", "EWAIO"]),
+    // gnuplot scripts as plain data: the figure model, its renderer, the figure builders, and
+    // their data from the smoother and the trainer (the gallery of `ewa demo`).
+    .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth", "EWATrain"]),
+    // The thin command: parses options with ArgumentParser and calls the libraries.
     .executableTarget(
       name: "ewa",
       dependencies: [
@@ -51,22 +60,10 @@ let package = Package(
           .when(configuration: .release))
       ]
     ),
-    .testTarget(name: "EWATests", dependencies: ["EWA"]),
-    .testTarget(name: "EWAIOTests", dependencies: ["EWAIO"]),
-    // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
-    // EWATrain only for its seeded random generator.
-    .testTarget(
-      name: "EWASmoothTests", dependencies: ["EWASmooth", "EWAIO", "EWATrain", "ewa"]),
-    // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
-    .target(name: "EWATrain", dependencies: ["EWA", "EWAIO"]),
-    .testTarget(name: "EWATrainTests", dependencies: ["EWATrain", "EWAIO", "ewa"]),
-    // gnuplot scripts as plain data: the figure model, its renderer, the figure builders, and
-    // their data from the smoother and the trainer (the gallery of `ewa demo`).
-    .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth", "EWATrain"]),
-    // Depends on the executable so the end-to-end tests find `.build/debug/ewa` built.
-    .testTarget(
-      name: "EWAPlotTests", dependencies: ["EWAPlot", "EWAIO", "EWASmooth", "EWATrain", "ewa"],
-      exclude: ["Golden"]),
+
+    // MARK: - Implementation details
+    // Targets that are not API: tools for bench/run.sh and what only tests link.
+
     // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`).
     .executableTarget(
       name: "ewa-bench",
@@ -77,6 +74,26 @@ let package = Package(
     ),
     // Counts heap allocations by interposing malloc in the executable that links it (glibc).
     .target(name: "AllocationCounter"),
+    // What every test bundle shares: the package's paths and the built `ewa` (found beside the
+    // test bundle, whatever the configuration or scratch path), a process runner, the seeded
+    // generator that prints its seed, and temporary folders that are removed.
+    .target(name: "EWATestSupport", dependencies: ["EWAIO"], path: "Tests/EWATestSupport"),
+
+    // MARK: - Unit test bundles
+    // The bundles that run the end-to-end tests depend on `ewa` so that SwiftPM builds it beside
+    // them.
+
+    .testTarget(name: "EWATests", dependencies: ["EWA", "EWATestSupport"]),
+    .testTarget(name: "EWAIOTests", dependencies: ["EWAIO", "EWATestSupport"]),
+    .testTarget(
+      name: "EWASmoothTests",
+      dependencies: ["EWASmooth", "EWAIO", "EWATestSupport", "ewa"]),
+    .testTarget(
+      name: "EWATrainTests", dependencies: ["EWATrain", "EWAIO", "EWATestSupport", "ewa"]),
+    .testTarget(
+      name: "EWAPlotTests",
+      dependencies: ["EWAPlot", "EWAIO", "EWASmooth", "EWATrain", "EWATestSupport", "ewa"],
+      exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )
