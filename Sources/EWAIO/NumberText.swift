@@ -123,8 +123,18 @@ public enum NumberText {
     try output.append(maximumCount: maximumLength) { write(value, to: $0) }
   }
 
-  /// Writes the text of ``format(_:)`` to `destination`, which has room for ``maximumLength``
-  /// bytes.
+  /// Appends `value.description` (the shortest digits, `1.0` with its `.0`, `inf`, `nan`) to
+  /// `output`, without creating a `String`: the text of `"\(value)"`, for outputs that have
+  /// always printed doubles so (`ewa trajectory`).
+  @inline(__always)
+  public static func appendDescription(_ value: Double, to output: OutputBuffer) throws(IOError) {
+    try output.append(maximumCount: maximumLength) {
+      write(value, to: $0, keepingPointZero: true)
+    }
+  }
+
+  /// Writes the text of ``format(_:)`` (or with `keepingPointZero`, of `value.description`) to
+  /// `destination`, which has room for ``maximumLength`` bytes.
   ///
   /// The digits come from the Swift runtime's `swift_float64ToString`, the routine behind
   /// `Double.description` (the shortest digits that round-trip), called directly so that no
@@ -132,12 +142,16 @@ public enum NumberText {
   ///
   /// - Returns: the number of bytes written.
   @inline(__always)
-  public static func write(_ value: Double, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+  public static func write(
+    _ value: Double, to destination: UnsafeMutablePointer<UInt8>, keepingPointZero: Bool = false
+  ) -> Int {
     // This runtime's entry point expects the buffer filled with "0" (it may leave a leading zero
     // digit unwritten); later runtimes fill it themselves.
     destination.update(repeating: 0x30, count: maximumLength)
     var count = Int(float64ToString(destination, UInt(maximumLength), value, false))
-    if count >= 2, destination[count - 2] == UInt8(ascii: "."), destination[count - 1] == 0x30 {
+    if !keepingPointZero, count >= 2, destination[count - 2] == UInt8(ascii: "."),
+      destination[count - 1] == 0x30
+    {
       count -= 2
     }
     return count

@@ -58,7 +58,15 @@ struct Trajectory: ParsableCommand {
             escape = (step, x, y, loss)
             return false
           }
-          try output.append("\(step),\(x),\(y),\(loss)\n")
+          // The row as `"\(step),\(x),\(y),\(loss)\n"` printed it, without a String per row.
+          try output.append(String(step))
+          try output.append(UInt8(ascii: ","))
+          try NumberText.appendDescription(x, to: output)
+          try output.append(UInt8(ascii: ","))
+          try NumberText.appendDescription(y, to: output)
+          try output.append(UInt8(ascii: ","))
+          try NumberText.appendDescription(loss, to: output)
+          try output.append(UInt8(ascii: "\n"))
           return true
         }
         try output.flush()
