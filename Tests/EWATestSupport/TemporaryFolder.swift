@@ -34,16 +34,20 @@ public struct TemporaryFolder: Sendable {
   /// A path inside the folder.
   public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
-  /// Removes the folder and what it holds (permissions restored first, so that a test that made
-  /// a file read-only leaves nothing behind either).
+  /// Removes the folder and what it holds.
   public func remove() { Self.remove(url) }
 
-  /// Removes the folder at `url` and what it holds, as ``remove()`` does.
+  /// Removes the folder at `url` and what it holds, as ``remove()`` does: folders inside it that
+  /// a test made read-only are made writable first (only real folders, never through a link, so
+  /// that nothing outside is touched).
   public static func remove(_ url: URL) {
     if let names = FileManager.default.enumerator(atPath: url.path) {
       for case let name as String in names {
-        try? FileManager.default.setAttributes(
-          [.posixPermissions: 0o700], ofItemAtPath: url.appendingPathComponent(name).path)
+        let path = url.appendingPathComponent(name).path
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+          chmod(path, 0o700)
+        }
       }
     }
     try? FileManager.default.removeItem(at: url)
