@@ -17,14 +17,28 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
+    // MARK: - Public API
+    // The libraries users link and the `ewa` command. Each layer depends only on those above it.
+
     // The averager: the one implementation of the EWA recurrence. Mathematics only, no
     // dependencies.
     .target(name: "EWA"),
     // Bytes and text below the features: CSV reading and writing, number text, byte sources and
-    // sinks, atomic files, one-line messages, and the error categories. No dependencies.
+    // sinks, atomic and versioned files, one-line messages, and the error categories. No
+    // dependencies.
     .target(name: "EWAIO"),
-    // `ewa smooth`: missing cells, time parsing, the streaming smoother, state files.
+    // `ewa smooth`: time parsing, the smoothing kernel and its scheduling, state files.
     .target(name: "EWASmooth", dependencies: ["EWA", "EWAIO"]),
+    // Optimizers whose moments are the averager, schedules, and a small dense-network trainer;
+    // the fused optimizer steps also run from their AVX2 build when the processor has it.
+    .target(name: "EWATrain", dependencies: ["EWA", "EWAIO", "_EWATrainAVX2", "_CPUFeatures"]),
+    // gnuplot scripts as plain data: the figure model, its renderer and the figure builders, over
+    // typed values (EWASmooth for the smoothed column only).
+    .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth"]),
+    // The figures of ewa's results: their data computed by the trainer and the smoother, and the
+    // gallery `ewa demo` draws.
+    .target(name: "EWAGallery", dependencies: ["EWAPlot", "EWAIO", "EWASmooth", "EWATrain"]),
+    // The thin command: parses options with ArgumentParser and calls the libraries.
     .executableTarget(
       name: "ewa",
       dependencies: [
@@ -51,32 +65,16 @@ let package = Package(
           .when(configuration: .release))
       ]
     ),
-    .testTarget(name: "EWATests", dependencies: ["EWA"]),
-    .testTarget(name: "EWAIOTests", dependencies: ["EWAIO"]),
-    // Depends on the executable so SwiftPM builds `ewa` for the end-to-end tests.
-    // EWATrain only for its seeded random generator.
-    .testTarget(
-      name: "EWASmoothTests", dependencies: ["EWASmooth", "EWAIO", "EWATrain", "ewa"]),
-    // Optimizers whose moments are the averager, schedules, and a small dense-network trainer.
-    .target(name: "EWATrain", dependencies: ["EWA", "EWAIO", "_EWATrainAVX2", "_CPUFeatures"]),
-    // The allocation counter for the zero-allocation tests; the AVX2 build to test it against
-    // the portable one.
-    .testTarget(
-      name: "EWATrainTests",
-      dependencies: ["EWATrain", "EWAIO", "ewa", "_AllocationCounter", "_EWATrainAVX2"]),
-    // gnuplot scripts as plain data: the figure model, its renderer and the figure builders, over
-    // typed values (EWASmooth for the smoothed column only).
-    .target(name: "EWAPlot", dependencies: ["EWA", "EWAIO", "EWASmooth"]),
-    // The figures of ewa's results: their data computed by the trainer and the smoother, and the
-    // gallery `ewa demo` draws.
-    .target(name: "EWAGallery", dependencies: ["EWAPlot", "EWAIO", "EWASmooth", "EWATrain"]),
-    .testTarget(name: "EWAGalleryTests", dependencies: ["EWAGallery"]),
-    // Depends on the executable so the end-to-end tests find `.build/debug/ewa` built.
-    .testTarget(
-      name: "EWAPlotTests",
-      dependencies: ["EWAPlot", "EWAGallery", "EWAIO", "EWASmooth", "EWATrain", "ewa"],
-      exclude: ["Golden"]),
-    // MARK: - Implementation details (not products)
+
+    // MARK: - Implementation details
+    // Targets that are not API (no products): the AVX2 build of the optimizer steps, tools for
+    // bench/run.sh, and what only tests link.
+
+    // EWATrain's fused optimizer steps (a symbolic link to its OptimizerSteps.swift) built for
+    // AVX2 and FMA; EWATrain calls them only when cpuid (_CPUFeatures) says they run.
+    .target(name: "_EWATrainAVX2", dependencies: ["EWA"], swiftSettings: avx2Settings),
+    // The cpuid question, in C: Swift has no intrinsic for it.
+    .target(name: "_CPUFeatures"),
     // The optimizer throughput benchmark for bench/run.sh (not part of `swift test`); built with
     // `swift build -c release --product _EWABench`.
     .executableTarget(
@@ -87,16 +85,38 @@ let package = Package(
       ]
     ),
     // The floor of `ewa smooth`'s number work (parse and print 2 M numbers alone) and a long check
-    // of the fast text paths, for bench/run.sh; not a product:
-    // `swift build -c release --product _EWATextBench`.
+    // of the fast text paths, for bench/run.sh: `swift build -c release --product _EWATextBench`.
     .executableTarget(name: "_EWATextBench", dependencies: ["EWA", "EWAIO", "EWATrain"]),
     // Counts heap allocations by interposing malloc in the executable that links it (glibc).
     .target(name: "_AllocationCounter"),
-    // EWATrain's fused optimizer steps (a symbolic link to its OptimizerSteps.swift) built for
-    // AVX2 and FMA; EWATrain calls them only when cpuid (_CPUFeatures) says they run.
-    .target(name: "_EWATrainAVX2", dependencies: ["EWA"], swiftSettings: avx2Settings),
-    // The cpuid question, in C: Swift has no intrinsic for it.
-    .target(name: "_CPUFeatures"),
+    // What every test bundle shares: the package's paths and the built `ewa` (found beside the
+    // test bundle, whatever the configuration or scratch path), a process runner, the seeded
+    // generator that prints its seed, and temporary folders that are removed.
+    .target(name: "EWATestSupport", dependencies: ["EWAIO"], path: "Tests/EWATestSupport"),
+
+    // MARK: - Unit test bundles
+    // The bundles that run the end-to-end tests depend on `ewa` so that SwiftPM builds it beside
+    // them.
+
+    .testTarget(name: "EWATests", dependencies: ["EWA", "EWATestSupport"]),
+    .testTarget(name: "EWAIOTests", dependencies: ["EWAIO", "EWATestSupport"]),
+    .testTarget(
+      name: "EWASmoothTests",
+      dependencies: ["EWASmooth", "EWAIO", "EWATestSupport", "ewa"]),
+    // The allocation counter for the zero-allocation tests; the AVX2 build to test it against
+    // the portable one.
+    .testTarget(
+      name: "EWATrainTests",
+      dependencies: [
+        "EWATrain", "EWAIO", "EWATestSupport", "ewa", "_AllocationCounter", "_EWATrainAVX2",
+      ]),
+    .testTarget(
+      name: "EWAPlotTests",
+      dependencies: [
+        "EWAPlot", "EWAGallery", "EWAIO", "EWASmooth", "EWATrain", "EWATestSupport", "ewa",
+      ],
+      exclude: ["Golden"]),
+    .testTarget(name: "EWAGalleryTests", dependencies: ["EWAGallery", "EWATestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

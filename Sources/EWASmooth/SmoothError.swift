@@ -72,8 +72,10 @@ public enum SmoothError: CategorizedError, Equatable {
     case .stateCorrupt(let path, let reason):
       return "state file \(M.inline(path)) is not valid: \(reason)"
     case .stateVersion(let path, let found, let expected):
-      return "state file \(M.inline(path)) has format version \(found); this ewa reads "
-        + "version \(expected) (start again without the file, or use the ewa that wrote it)"
+      return VersionedFileError.version(
+        noun: SmoothState.file.noun, path: path, found: found, expected: expected,
+        advice: SmoothState.file.versionAdvice
+      ).description
     case .stateMismatch(let path, let what, let saved, let requested):
       // `saved` and `requested` arrive quoted by the caller; only their controls are escaped.
       return "state file \(M.inline(path)) was saved for \(what) \(M.escapingControls(saved)), "

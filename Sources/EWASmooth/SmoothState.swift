@@ -47,33 +47,30 @@ public struct SmoothState: Equatable, Sendable {
   ///   ``SmoothError/stateCorrupt(path:reason:)`` naming the bad field, or
   ///   ``SmoothError/stateVersion(path:found:expected:)``.
   public static func load(path: String) throws(SmoothError) -> SmoothState? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      if errno == ENOENT { return nil }
-      throw .io(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
-    }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw .io(.cannotOpen(path: path, reason: String(cString: strerror(errno))))
-    }
-    guard status.st_mode & S_IFMT == S_IFREG else {
-      throw .io(.cannotOpen(path: path, reason: "it is not a regular file"))
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(status.st_size) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count == 0 { break }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw .io(.readFailed(name: path, reason: String(cString: strerror(errno))))
+    let bytes: [UInt8]?
+    do {
+      bytes = try file.bytes(at: path)
+    } catch {
+      switch error {
+      case .cannotOpen(let path, let reason): throw .io(.cannotOpen(path: path, reason: reason))
+      case .readFailed(let path, let reason): throw .io(.readFailed(name: path, reason: reason))
+      case .tooLarge(_, _, let limit):
+        throw .stateCorrupt(
+          path: path, reason: "it is larger than the \(limit >> 20) MiB ewa reads")
+      case .version(_, _, let found, let expected, _):
+        throw .stateVersion(path: path, found: found, expected: expected)
       }
-      bytes += chunk[..<count]
     }
+    guard let bytes else { return nil }
     return try decode(bytes, path: path)
   }
+
+  /// A state file as a versioned file: its format name and version, and the largest read (4 GiB,
+  /// some ten million groups of a few columns).
+  public static let file = VersionedFile(
+    noun: "state file", format: "ewa-smooth-state", version: formatVersion,
+    maximumBytes: 4 << 30,
+    versionAdvice: "start again without the file, or use the ewa that wrote it")
 
   /// Decodes the bytes of a state file.
   ///

@@ -54,7 +54,7 @@ struct SmoothStateReader {
     guard i < text.count, text[i] == UInt8(ascii: "\""), try nextKey(first: true) == "format"
     else { throw legacy() }
     let format = try string("format")
-    guard format == "ewa-smooth-state" else {
+    guard format == SmoothState.file.format else {
       throw fail(
         "format: \(MessageText.quoted(format)) is not an ewa state file (\"ewa-smooth-state\")")
     }
@@ -62,8 +62,10 @@ struct SmoothStateReader {
       throw fail("the field \"version\" must follow \"format\"")
     }
     let version = try integer("version", limit: Int(Int32.max))
-    guard version == SmoothState.formatVersion else {
-      throw .stateVersion(path: path, found: version, expected: SmoothState.formatVersion)
+    do {
+      try SmoothState.file.check(version: version, path: path)
+    } catch {
+      throw .stateVersion(path: path, found: version, expected: SmoothState.file.version)
     }
     var header = Header()
     while true {

@@ -5,8 +5,10 @@ import Foundation
 /// Reads a small labelled CSV file whole: one column is the class label, every other column a
 /// numeric feature.
 ///
-/// The first line is the header. Fields are separated by commas; surrounding double quotes are
-/// removed (quoted commas are not supported: the streaming reader of `ewa smooth` is the full one).
+/// The first record is the header. The records are read by EWAIO's ``CSVReader`` with a comma as
+/// the delimiter: quoted fields (commas, doubled quotes and line breaks inside), CRLF line ends
+/// and a UTF-8 byte order mark are accepted; blanks around an unquoted field are ignored, and
+/// blank lines at the end are too.
 public enum CSVDataset {
   /// Loads `path`, taking `label` as the class column.
   ///
@@ -15,7 +17,8 @@ public enum CSVDataset {
   ///
   /// - Throws: ``TrainingError``: `input` when the file cannot be read, `usage` when the label
   ///   column does not exist, `data` for an empty file, a ragged row, a feature that is not a number
-  ///   (naming line, column and text) or a label with fewer than two classes.
+  ///   (naming line, column and text), a quote that is not closed or a label with fewer than two
+  ///   classes.
   public static func load(path: String, label: String) throws(TrainingError) -> Dataset {
     let name = MessageText.inline(path)
     var isFolder: ObjCBool = false
@@ -25,32 +28,30 @@ public enum CSVDataset {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw TrainingError(kind: .input, message: "cannot read \(name).")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard String(data: data, encoding: .utf8) != nil else {
       throw .data("\(name) is not UTF-8 text.")
     }
-    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-    while lines.last?.isEmpty == true { lines.removeLast() }
-    guard let header = lines.first.map(fields) else { throw .data("\(name) is empty.") }
+    let reader = CSVReader(
+      name: path, source: MemorySource(Array(data)), delimiter: UInt8(ascii: ","))
+    var records = Records(reader: reader)
+    guard let header = try records.next()?.fields else { throw .data("\(name) is empty.") }
     guard let labelColumn = header.firstIndex(of: label) else {
       throw .usage(
         "\(name) has no column \(MessageText.quoted(label)) for --label; its columns are "
           + MessageText.list(header, shown: 8) + "."
       )
     }
-    guard lines.count > 1 else { throw .data("\(name) has a header but no rows.") }
     var features: [Double] = []
     var labelTexts: [String] = []
-    for (index, line) in lines.enumerated().dropFirst() {
-      let row = fields(line)
+    while let (line, row) = try records.next() {
       guard row.count == header.count else {
-        throw .data(
-          "\(name) line \(index + 1) has \(row.count) fields; the header has \(header.count).")
+        throw .data("\(name) line \(line) has \(row.count) fields; the header has \(header.count).")
       }
       for (c, cell) in row.enumerated() {
         if c == labelColumn {
           guard !cell.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .data(
-              "\(path) line \(index + 1), column \"\(header[c])\": the label is empty; every row needs a class."
+              "\(path) line \(line), column \"\(header[c])\": the label is empty; every row needs a class."
             )
           }
           labelTexts.append(cell)
@@ -58,13 +59,14 @@ public enum CSVDataset {
           features.append(x)
         } else {
           throw .data(
-            "\(name) line \(index + 1), column \(MessageText.quoted(header[c])): "
+            "\(name) line \(line), column \(MessageText.quoted(header[c])): "
               + MessageText.notANumber(cell)
               + " (every column but the label must be a numeric feature)."
           )
         }
       }
     }
+    guard !labelTexts.isEmpty else { throw .data("\(name) has a header but no rows.") }
     // Labels that read as the same number (1, 1.0, " 1", 1e0) are one class, named as it is
     // first written.
     let keys = labelTexts.map(ClassKey.init)
@@ -101,9 +103,46 @@ public enum CSVDataset {
     }
   }
 
-  private static func fields(_ line: Substring) -> [String] {
-    line.split(separator: ",", omittingEmptySubsequences: false).map { field in
-      var f = field.trimmingCharacters(in: .whitespaces)
+  /// The records of a file with their line numbers, blank lines at the end left out.
+  private struct Records {
+    let reader: CSVReader<MemorySource>
+    /// Blank lines read before ``pending``: rows of one empty field, as written.
+    var blankLines: [Int] = []
+    /// The record that followed ``blankLines``.
+    var pending: (line: Int, fields: [String])?
+
+    /// The next record's line and fields, or nil at the end.
+    mutating func next() throws(TrainingError) -> (line: Int, fields: [String])? {
+      if !blankLines.isEmpty { return (blankLines.removeFirst(), [""]) }
+      if let record = pending {
+        pending = nil
+        return record
+      }
+      do {
+        while try reader.next() {
+          if reader.withRecord({ $0.count == 1 && $0.raw(0).isEmpty }) {
+            blankLines.append(reader.line)
+            continue
+          }
+          let record = (line: reader.line, fields: reader.withRecord(CSVDataset.fields))
+          if blankLines.isEmpty { return record }
+          pending = record
+          return (blankLines.removeFirst(), [""])
+        }
+      } catch {
+        throw .data(error.description + ".")
+      }
+      return nil
+    }
+  }
+
+  /// The fields of `record`: a quoted field's decoded value as written, an unquoted field without
+  /// the blanks around it (and without quotes that then enclose it).
+  private static func fields(_ record: CSVRecord) -> [String] {
+    (0..<record.count).map { index in
+      let text = record.text(index)
+      if record.spans[index].quoted { return text }
+      var f = text.trimmingCharacters(in: .whitespaces)
       if f.count >= 2, f.hasPrefix("\""), f.hasSuffix("\"") { f = String(f.dropFirst().dropLast()) }
       return f
     }

@@ -61,14 +61,26 @@ public struct Checkpoint: Codable, Equatable, Sendable {
   ///   of another version, or has a field out of range, naming the field.
   public static func load(from path: String) throws(TrainingError) -> Checkpoint {
     let name = MessageText.inline(path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path)
-    else {
+    let bytes: [UInt8]?
+    do {
+      bytes = try file.bytes(at: path)
+    } catch .tooLarge {
+      throw .data("checkpoint \(name) is larger than the \(file.maximumBytes >> 20) MiB ewa reads.")
+    } catch {
+      bytes = nil
+    }
+    guard let bytes else {
       throw TrainingError(kind: .input, message: "cannot read checkpoint \(name).")
     }
-    return try decode(data, name: name)
+    return try decode(Data(bytes), name: name)
   }
+
+  /// A checkpoint as a versioned file: no format name (the version is its header), and the
+  /// largest read: the parameters of the largest network and three moments each, 40 bytes a
+  /// number, and 1 MiB for the rest.
+  public static let file = VersionedFile(
+    noun: "checkpoint", format: nil, version: currentVersion,
+    maximumBytes: DenseNetwork.maximumParameters * 4 * 40 + (1 << 20))
 
   /// Decodes and checks the bytes of a checkpoint.
   ///
@@ -79,10 +91,10 @@ public struct Checkpoint: Codable, Equatable, Sendable {
     guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
       throw .data("checkpoint \(name) is corrupt: it is not a JSON object with a version.")
     }
-    guard version.version == currentVersion else {
-      throw .data(
-        "checkpoint \(name) has format version \(version.version); this ewa reads version \(currentVersion)."
-      )
+    do {
+      try file.check(version: version.version, path: name)
+    } catch {
+      throw .data(error.description + ".")
     }
     let checkpoint: Checkpoint
     do {

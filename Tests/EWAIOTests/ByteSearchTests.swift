@@ -1,4 +1,5 @@
 import EWAIO
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// records known in advance.
 @Suite struct ByteSearchTests {
   @Test func wordSearchFindsWhatTheByteLoopFinds() {
-    var generator = SplitMix64(seed: 0xB17E_5EA2)
+    var generator = TestRandom(seed: 0xB17E_5EA2)
     // Few distinct bytes, so that matches are frequent and in every position of a word, and
     // bytes with the high bit set, where a borrow could leak into the next byte.
     let alphabet: [UInt8] = [0x2C, 0x0A, 0x0D, 0x22, 0x61, 0x00, 0x80, 0xFF, 0x2B, 0x0B]
@@ -29,7 +30,7 @@ import Testing
   }
 
   /// Random records, written as CSV with random quoting and line ends.
-  func document(_ generator: inout SplitMix64) -> (text: String, records: [[String]]) {
+  func document(_ generator: inout TestRandom) -> (text: String, records: [[String]]) {
     let pieces = ["a", "bc", "1", "-2.5", " ", ",", "\"", "\n", "\r", "\r\n", ";", "\t", "é"]
     var records: [[String]] = []
     var text = ""
@@ -59,7 +60,7 @@ import Testing
 
   @Test(arguments: [1, 2, 3, 7, 8, 9, 13, 64, 1 << 16])
   func readerReadsRandomCSVAtAnyChunkSize(chunkSize: Int) throws {
-    var generator = SplitMix64(seed: 0xC5F + UInt64(chunkSize))
+    var generator = TestRandom(seed: 0xC5F + UInt64(chunkSize))
     for _ in 0..<400 {
       let (text, records) = document(&generator)
       let read = try readRecords(text, chunkSize: chunkSize, delimiter: UInt8(ascii: ","))

@@ -1,4 +1,5 @@
 import EWAIO
+import EWATestSupport
 import Testing
 
 @Suite struct CSVWriterTests {

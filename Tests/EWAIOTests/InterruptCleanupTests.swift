@@ -1,4 +1,5 @@
 import EWAIO
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("ewa-cleanup-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let pending = directory.appendingPathComponent("pending.tmp").path
     let done = directory.appendingPathComponent("done.tmp").path
     #expect(FileManager.default.createFile(atPath: pending, contents: Data("a".utf8)))

@@ -1,4 +1,5 @@
 import EWAIO
+import EWATestSupport
 import Testing
 
 @Suite struct MessageTextTests {
@@ -48,7 +49,7 @@ import Testing
   }
 
   @Test func theResultIsAlwaysOneLineOfPrintableText() {
-    var generator = SplitMix64(seed: 8)
+    var generator = TestRandom(seed: 8)
     for _ in 0..<2000 {
       let bytes = (0..<Int(generator.next() % 40)).map { _ in
         UInt8(truncatingIfNeeded: generator.next())

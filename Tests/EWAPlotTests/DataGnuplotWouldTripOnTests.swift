@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -20,6 +21,7 @@ import Testing
   ])
   func noFiniteValueIs65(input: String) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let column = input.hasPrefix("t,") ? ["--column", "v", "--time", "t"] : ["--column", "v"]
     for output in [["-o", "x.gp"], ["-o", "x.png"], ["--terminal", "dumb"]] {
       let result = try EWABinary.run(
@@ -33,6 +35,7 @@ import Testing
 
   @Test func aOneColumnFileWithBlankLinesIsDrawnRowByRow() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       ["plot", "smooth", "--column", "v", "-o", "x.gp"], in: directory, input: "v\n1\n\n3\n")
     #expect(result.status == 0)
@@ -43,6 +46,7 @@ import Testing
 
   @Test func logScaleWithValuesAtOrBelowZeroIs65NamingSeriesAndSmallest() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let smooth = try EWABinary.run(
       ["plot", "smooth", "--column", "v", "--logscale", "y", "-o", "x.png"], in: directory,
       input: "v\n2\n-3\n0.5\n")
@@ -73,6 +77,7 @@ import Testing
 
   @Test func historiesWithNothingToDrawAre65() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let files = [
       ("header.csv", "epoch,step,cost\n", "header.csv has a header but no rows"),
       ("missing.csv", "epoch,step,cost\n1,2,NaN\n2,4,\n", "no row has a cost"),
@@ -100,6 +105,7 @@ import Testing
   ])
   func badSizeStatesTheRange(arguments: [String], message: String) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       ["plot", "smooth", "--column", "v"] + arguments, in: directory, input: "v\n1\n2\n")
     #expect(result.status == 64)
@@ -122,6 +128,7 @@ import Testing
   ])
   func aKilledGnuplotIsNamedAsSuch(body: String, message: String) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let bin = try Self.fakeGnuplot(body)
     for output in [["-o", "x.png"], ["--terminal", "dumb"]] {
       let result = try EWABinary.run(
@@ -134,6 +141,7 @@ import Testing
 
   @Test func aFailingGnuplotsLastMessageIsEscapedOnOneLine() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let bin = try Self.fakeGnuplot(
       "printf 'first line\\n\\n  \"x.gp\" line 3: bad \\033[31mred\\n\\n' >&2; exit 1")
     let result = try EWABinary.run(

@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -19,6 +20,7 @@ import Testing
 
   @Test func withoutGnuplotTheDemoWritesEveryScriptWarnsOnceAndSucceeds() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try demo(into: "gallery", in: directory)
     #expect(result.status == 0)
     #expect(result.stderr.hasPrefix("ewa: warning: gnuplot is not installed"))
@@ -40,6 +42,7 @@ import Testing
 
   @Test func regeneratingChangesNoByte() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     #expect(try demo(into: "one", in: directory).status == 0)
     #expect(try demo(into: "two", in: directory).status == 0)
     for name in Self.names.map({ $0 + ".gp" }) + ["README.md"] {
@@ -51,6 +54,7 @@ import Testing
 
   @Test func missingDataExits66() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       ["demo", "--data-dir", "nowhere", "--epochs", "5"], in: directory, path: "/nonexistent")
     #expect(result.status == 66)
@@ -60,6 +64,7 @@ import Testing
 
   @Test func anOutputFolderThatIsAFileExits74BeforeAnyWork() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     try "".write(to: directory.appendingPathComponent("taken"), atomically: true, encoding: .utf8)
     let result = try demo(into: "taken", in: directory)
     #expect(result.status == 74)

@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -8,19 +9,13 @@ struct DumbTerminalReportsWriteErrorsTests {
   @Test(arguments: [["schedule", "--epochs", "5"], ["trajectory", "--function", "bowl"]])
   func aFullStandardOutputIs74(arguments: [String]) throws {
     let directory = try EWABinary.temporaryDirectory()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: EWABinary.path)
-    process.arguments = ["plot"] + arguments + ["--terminal", "dumb"]
-    process.currentDirectoryURL = directory
-    process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-    let messages = Pipe()
-    process.standardError = messages
-    try process.run()
-    let text = String(
-      decoding: messages.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 74)
-    #expect(text == "ewa: cannot write standard output: No space left on device\n")
+    defer { TemporaryFolder.remove(directory) }
+    let run = try ProcessRun(
+      ["plot"] + arguments + ["--terminal", "dumb"], in: directory, input: .pipe(Data()),
+      output: .file("/dev/full"), error: .capturedThroughPipe
+    ).run()
+    #expect(run.status == 74)
+    #expect(run.stderrText == "ewa: cannot write standard output: No space left on device\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [])
   }
 }

@@ -1,10 +1,5 @@
+import EWATestSupport
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension EWABinary {
   /// Where a run's standard output goes.
@@ -15,6 +10,14 @@ extension EWABinary {
     case closed
     /// A pipe whose reader has already gone (`| head` after head exited).
     case pipeWithoutReader
+
+    var processOutput: ProcessRun.Output {
+      switch self {
+      case .file(let path): .file(path)
+      case .closed: .closed
+      case .pipeWithoutReader: .pipeWithoutReader
+      }
+    }
   }
 
   /// Runs `ewa` with standard output sent to `output`, and returns its exit status and what it
@@ -31,34 +34,11 @@ extension EWABinary {
     _ arguments: [String], in directory: URL, output: Output = .file("/dev/null"),
     path: String? = nil
   ) throws -> (status: Int32, stderr: Data) {
-    let process = Process()
-    var environment = ProcessInfo.processInfo.environment
-    if let path { environment["PATH"] = path }
-    process.environment = environment
-    process.currentDirectoryURL = directory
-    process.standardInput = FileHandle.nullDevice
-    switch output {
-    case .file(let file):
-      process.executableURL = URL(fileURLWithPath: Self.path)
-      process.arguments = arguments
-      process.standardOutput = FileHandle(forWritingAtPath: file)
-    case .closed:
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", Self.path] + arguments
-    case .pipeWithoutReader:
-      let pipe = Pipe()
-      try pipe.fileHandleForReading.close()
-      process.executableURL = URL(fileURLWithPath: Self.path)
-      process.arguments = arguments
-      process.standardOutput = pipe
-    }
-    let stderrFile = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: stderrFile) }
-    process.standardError = try FileHandle(forWritingTo: stderrFile)
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, try Data(contentsOf: stderrFile))
+    let run = try ProcessRun(
+      arguments, in: directory, output: output.processOutput,
+      environment: path.map { ["PATH": $0] } ?? [:]
+    ).run()
+    return (run.status, run.stderr)
   }
 
   /// The names in `directory`, hidden ones (temporary files) included, sorted.

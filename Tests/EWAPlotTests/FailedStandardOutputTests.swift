@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ import Testing
     let (arguments, needsGnuplot) = Self.commands[index]
     guard !needsGnuplot || EWABinary.gnuplotIsAvailable else { return }
     let directory = try Self.folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try EWABinary.run(
       arguments, in: directory, output: .file("/dev/full"), path: Self.path(for: arguments))
     #expect(run.status == 74, "\(arguments): \(run.stderr)")
@@ -63,7 +64,7 @@ import Testing
     let (arguments, needsGnuplot) = Self.commands[index]
     guard !needsGnuplot || EWABinary.gnuplotIsAvailable else { return }
     let directory = try Self.folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try EWABinary.run(
       arguments, in: directory, output: .closed, path: Self.path(for: arguments))
     #expect(run.status == 74, "\(arguments): \(run.stderr)")
@@ -77,7 +78,7 @@ import Testing
     let (arguments, needsGnuplot) = Self.commands[index]
     guard !needsGnuplot || EWABinary.gnuplotIsAvailable else { return }
     let directory = try Self.folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try EWABinary.run(
       arguments, in: directory, output: .pipeWithoutReader, path: Self.path(for: arguments))
     #expect(run.status == 0, "\(arguments): \(run.stderr)")
@@ -92,7 +93,7 @@ import Testing
   ])
   func helpAndVersionToAFullDiskAreExit74(_ arguments: [String]) throws {
     let directory = try Self.folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let full = try EWABinary.run(arguments, in: directory, output: .file("/dev/full"))
     #expect(full.status == 74, "\(arguments): \(full.stderr)")
     #expect(full.stderr == "ewa: cannot write standard output: No space left on device\n")
@@ -106,7 +107,7 @@ import Testing
     let (arguments, needsGnuplot) = Self.commands[index]
     guard !needsGnuplot || EWABinary.gnuplotIsAvailable else { return }
     let directory = try Self.folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try EWABinary.run(
       arguments, in: directory, output: .file("/dev/null"), path: Self.path(for: arguments))
     #expect(run.status == 0, "\(arguments): \(run.stderr)")

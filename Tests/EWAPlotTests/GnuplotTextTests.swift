@@ -1,5 +1,6 @@
 import EWA
 import EWAIO
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -64,6 +65,7 @@ import Testing
   @Test(.enabled(if: EWABinary.gnuplotIsAvailable, "gnuplot is not on PATH"))
   func gnuplotPrintsEveryLiteralAsShownAndRunsNothing() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let corpus = HostileText.corpus(in: directory)
     var script = "set print '-'\n"
     for entry in corpus {
@@ -73,18 +75,12 @@ import Testing
     script += "print 'end'\n"
     let file = directory.appendingPathComponent("corpus.gp")
     try script.write(to: file, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["gnuplot", file.path]
-    process.currentDirectoryURL = directory
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let lines = String(decoding: printed, as: UTF8.self).split(
+    let run = try ProcessRun(
+      ["gnuplot", file.path], executable: URL(fileURLWithPath: "/usr/bin/env"), in: directory,
+      input: .pipe(Data()), output: .capturedThroughPipe, error: .null
+    ).run()
+    #expect(run.status == 0)
+    let lines = run.stdoutText.split(
       separator: "\n", omittingEmptySubsequences: false
     ).map(String.init)
     // One line per string (no comment swallowed a command, no literal ended early), in order.

@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
   func badHistoryIsRefused(_ index: Int) throws {
     let (epochs, batches, expected) = Self.cases[index]
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try Data(epochs.utf8).write(to: directory.appendingPathComponent("run.csv"))
     if let batches {
       try Data(batches.utf8).write(to: directory.appendingPathComponent("run-batches.csv"))

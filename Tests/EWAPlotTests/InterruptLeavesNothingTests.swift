@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -28,6 +29,7 @@ import Testing
     ])
   func aSignalWhileGnuplotDrawsLeavesNoFileAndNoChild(signal: Int32, output: [String]) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let temporary = directory.appendingPathComponent("tmp")
     try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     let pidFile = directory.appendingPathComponent("gnuplot.pid")
@@ -75,6 +77,7 @@ import Testing
 
   @Test func aFallbackScriptNeverReplacesAFile() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let mine = "my own notes\n"
     for name in ["x.gp", "schedule.gp"] {
       try mine.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)

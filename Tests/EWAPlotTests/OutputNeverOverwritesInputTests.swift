@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -49,7 +50,7 @@ import Testing
   @Test(arguments: spellings)
   func trainHistoryOverTheDataset(_ spelling: String) throws {
     let directory = try folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try expectRefused(
       ["train", "--dataset", "d.csv", "--label", "label", "--epochs", "2", "--history", spelling],
       naming: "--history", "--dataset", in: directory)
@@ -58,7 +59,7 @@ import Testing
   @Test(arguments: spellings)
   func trainSaveOverTheDataset(_ spelling: String) throws {
     let directory = try folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try expectRefused(
       ["train", "--dataset", "link.csv", "--label", "label", "--epochs", "2", "--save", spelling],
       naming: "--save", "--dataset", in: directory)
@@ -66,7 +67,7 @@ import Testing
 
   @Test func trainOutputsOverEachOtherAndOverTheResumedCheckpoint() throws {
     let directory = try folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try expectRefused(
       ["train", "--epochs", "2", "--history", "h.csv", "--save", "./h.csv"],
       naming: "--history", "--save", in: directory)
@@ -85,7 +86,7 @@ import Testing
   @Test(arguments: spellings)
   func compareHistoryOverTheDataset(_ spelling: String) throws {
     let directory = try folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try expectRefused(
       [
         "compare", "--dataset", "hard.csv", "--label", "label", "--epochs", "2", "--history",
@@ -97,7 +98,7 @@ import Testing
   @Test(arguments: spellings)
   func smoothStateOverAnInput(_ spelling: String) throws {
     let directory = try folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try expectRefused(
       ["smooth", "d.csv", "--column", "a", "--beta", "0.5", "--state", spelling],
       naming: "--state", "the input file", in: directory)
@@ -106,7 +107,7 @@ import Testing
   @Test(arguments: ["d.gp", "./d.gp", "sub/../d.gp"])
   func plotOutputOverItsInput(_ spelling: String) throws {
     let directory = try folder(named: "d.gp")
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try expectRefused(
       ["plot", "smooth", "d.gp", "--column", "a", "-o", spelling],
       naming: "--output", "the input file", in: directory, file: "d.gp")
@@ -120,7 +121,7 @@ import Testing
 
   @Test func theScriptWrittenWithoutGnuplotNeverReplacesTheInput() throws {
     let directory = try folder(named: "d.gp")
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try EWABinary.run(
       ["plot", "smooth", "link.csv", "--column", "a", "-o", "sub/../d.png"], in: directory,
       path: "/nonexistent")
@@ -133,7 +134,7 @@ import Testing
 
   @Test func demoOutputsOverItsData() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let data = EWABinary.packageRoot.appendingPathComponent("data")
     let gallery = directory.appendingPathComponent("gallery")
     try FileManager.default.createDirectory(at: gallery, withIntermediateDirectories: true)
@@ -154,7 +155,7 @@ import Testing
 
   @Test func standardOutputRedirectedOntoAnInputIsRefused() throws {
     let directory = try folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     for arguments in [
       ["smooth", "link.csv", "--beta", "0.5"],
       ["train", "--dataset", "hard.csv", "--label", "label", "--epochs", "1"],
@@ -172,7 +173,7 @@ import Testing
 
   @Test func distinctFilesAreAccepted() throws {
     let directory = try folder()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try EWABinary.run(
       [
         "train", "--dataset", "d.csv", "--label", "label", "--epochs", "2", "--history",

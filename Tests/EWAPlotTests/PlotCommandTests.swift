@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -9,6 +10,7 @@ import Testing
 
   @Test func scriptOnlyOutputNeedsNoGnuplot() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       ["plot", "smooth", "--column", "v", "--beta", "0.5", "--title", "T", "-o", "s.gp"],
       in: directory, input: "t,v\n1,10\n2,10\n3,NA\n", path: "/nonexistent")
@@ -25,6 +27,7 @@ import Testing
 
   @Test func commonOptionsReachTheScript() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     try history.write(
       to: directory.appendingPathComponent("gd.csv"), atomically: true, encoding: .utf8)
     let result = try EWABinary.run(
@@ -44,6 +47,7 @@ import Testing
 
   @Test func missingGnuplotWritesTheScriptAndExits69() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
     let result = try EWABinary.run(
@@ -70,6 +74,7 @@ import Testing
 
   @Test func missingGnuplotInDumbModeWritesTheScriptInTheCurrentDirectory() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     try history.write(
       to: directory.appendingPathComponent("gd.csv"), atomically: true, encoding: .utf8)
     let result = try EWABinary.run(
@@ -83,6 +88,7 @@ import Testing
 
   @Test func failingGnuplotShowsItsMessages() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let bin = directory.appendingPathComponent("bin")
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
     let fake = bin.appendingPathComponent("gnuplot")
@@ -101,6 +107,7 @@ import Testing
 
   @Test func historyReadsTheMiniBatchFileBesideTheRun() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     try history.write(
       to: directory.appendingPathComponent("adam.csv"), atomically: true, encoding: .utf8)
     try batches.write(
@@ -129,6 +136,7 @@ import Testing
   ])
   func badOptionsExit64(arguments: [String], message: String) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(arguments, in: directory, input: "v\n1\n")
     #expect(result.status == 64)
     #expect(result.stderr.contains(message))
@@ -154,6 +162,7 @@ import Testing
     throws
   {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       ["plot", "smooth"] + options + ["-o", "x.gp"], in: directory, input: input)
     #expect(result.status == status)
@@ -164,6 +173,7 @@ import Testing
 
   @Test func missingInputFileExits66() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(["plot", "history", "nope.csv", "-o", "x.gp"], in: directory)
     #expect(result.status == 66)
     #expect(result.stderr == "ewa: cannot open nope.csv: No such file or directory\n")
@@ -171,6 +181,7 @@ import Testing
 
   @Test func datesAreSecondsSince1970() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       ["plot", "smooth", "--column", "v", "--time", "t", "-o", "x.gp"], in: directory,
       input: "t,v\n1970-01-02,1\n2000-03-01T12:30:15Z,2\n2016/02/29 00:00,3\n")

@@ -1,5 +1,6 @@
 import EWAGallery
 import EWAIO
+import EWATestSupport
 import EWATrain
 import Foundation
 import Testing
@@ -15,7 +16,7 @@ import Testing
     var kept = PointDecimator(count: count, limit: 1000)
     var xs: [Double] = []
     var ys: [Double] = []
-    var generator = SeededGenerator(seed: UInt64(count))
+    var generator = TestRandom(seed: UInt64(count))
     for i in 0..<count {
       let x = Double(i)
       let y = Double.random(in: -1...1, using: &generator) * (i % 97 == 0 ? 10 : 1)
@@ -68,6 +69,7 @@ import Testing
   ])
   func moreThanIsDrawnIsRefusedAtOnce(arguments: [String], message: String) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let started = Date()
     let result = try EWABinary.run(["plot"] + arguments + ["-o", "x.gp"], in: directory)
     #expect(Date().timeIntervalSince(started) < 10)
@@ -77,6 +79,7 @@ import Testing
 
   @Test func aLongTrajectoryWritesAThinnedScript() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       [
         "plot", "trajectory", "--function", "rosenbrock", "--optimizers", "gd", "--lr", "0.001",

@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -19,6 +20,7 @@ import Testing
 
   @Test func plotSmoothDrawsExactlyWhatSmoothPrints() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let options = ["--column", "temp_max", "--time", "date", "--halflife", "4d,30d"]
     let smoothed = try EWABinary.run(["smooth", EWABinary.seattle] + options, in: directory)
     #expect(smoothed.status == 0)
@@ -53,6 +55,7 @@ import Testing
 
   @Test func historyDrawsEveryRunOfACompareFile() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let trained = try EWABinary.run(
       [
         "compare", "--optimizers", "gd,adam", "--samples", "40", "--batch-size", "20",
@@ -71,6 +74,7 @@ import Testing
   /// The script of gd and adam for 3 steps on the bowl from (-4, 1) at `--lr rates`.
   func bowlScript(rates: String) throws -> String {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       [
         "plot", "trajectory", "--function", "bowl", "--optimizers", "gd,adam", "--start=-4,1",
@@ -106,6 +110,7 @@ import Testing
 
   @Test func boundaryDrawsASavedModelOverItsData() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let data = ["--samples", "40", "--seed", "3"]
     let trained = try EWABinary.run(
       ["train", "--epochs", "3", "--batch-size", "20", "--save", "m.json"] + data, in: directory)
@@ -144,6 +149,7 @@ import Testing
 
   @Test func scheduleSamplesEachEpoch() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       [
         "plot", "schedule", "--decay", "staircase,exponential", "--epochs", "4", "--lr", "0.1",
@@ -164,6 +170,7 @@ import Testing
   ])
   func missingGnuplotWritesTheScriptAndExits69(arguments: [String]) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       ["plot"] + arguments + ["-o", "x.png"], in: directory, path: "/nonexistent")
     #expect(result.status == 69)
@@ -192,6 +199,7 @@ import Testing
   ])
   func badOptionsExit64(arguments: [String], message: String) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(["plot"] + arguments + ["-o", "x.gp"], in: directory)
     #expect(result.status == 64)
     #expect(result.stderr.contains(message))
@@ -200,6 +208,7 @@ import Testing
 
   @Test func badHistoryFilesNameTheirProblem() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     try "a,b\n1,2\n".write(
       to: directory.appendingPathComponent("other.csv"), atomically: true, encoding: .utf8)
     let other = try EWABinary.run(["plot", "history", "other.csv", "-o", "x.gp"], in: directory)

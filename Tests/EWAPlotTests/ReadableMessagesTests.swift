@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ import Testing
     // of `plot history` in a debug build (reported separately); the message is the same.
     let header = Array("a,".utf8) + cell.prefix(200_000) + Array("\n1,2\n".utf8)
     let directory = try folder(["d.csv": csv, "h.csv": header])
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let runs: [[String]] = [
       ["smooth", "d.csv", "--column", "a", "--beta", "0.5"],
       ["train", "--dataset", "d.csv", "--label", "label", "--epochs", "1"],
@@ -71,7 +72,7 @@ import Testing
     let directory = try folder([
       "d.csv": Array("a\n1\n".utf8) + [UInt8](repeating: 0x41, count: 5_000_000) + [0x0A]
     ])
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try EWABinary.runCapturingBytes(
       ["smooth", "d.csv", "--column", "a", "--beta", "0.5"], in: directory)
     #expect(run.status == 65)
@@ -83,7 +84,7 @@ import Testing
   @Test(arguments: ["no\u{1B}[2Jpe.csv", "two\nlines.csv", "\u{FEFF}bom.csv", "tab\there.csv"])
   func aHostileFileNameIsEscaped(_ file: String) throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let missing = try EWABinary.runCapturingBytes(["smooth", file, "--beta", "0.5"], in: directory)
     #expect(missing.status == 66)
     expectReadable(missing.stderr, "missing \(file)")
@@ -107,7 +108,7 @@ import Testing
       "d.csv": Array("a,label\n1,0\n1e400,1\n2,0\n".utf8),
       "n.csv": Array("a,label\n1,0\n-2.5E+999,1\n".utf8),
     ])
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let cases: [([String], String)] = [
       (
         ["smooth", "d.csv", "--column", "a", "--beta", "0.5"],
@@ -142,7 +143,7 @@ import Testing
     guard EWABinary.gnuplotIsAvailable else { return }
     let header = "t,v\u{200B}\u{FEFF}\u{7}" + String(repeating: "w", count: 2000)
     let directory = try folder(["n.csv": Array((header + "\n1,-1\n2,-2\n").utf8)])
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     // A log scale over negative values makes gnuplot fail and echo the plot line, whose titles
     // are the column's header.
     let run = try EWABinary.runCapturingBytes(
@@ -165,26 +166,18 @@ import Testing
   @Test func aStandardErrorWithoutReaderIsNoCrash() throws {
     guard EWABinary.gnuplotIsAvailable else { return }
     let directory = try folder(["n.csv": Array("t,v\n1,-1\n2,-2\n".utf8)])
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: EWABinary.path)
-    process.arguments = [
-      "plot", "smooth", "n.csv", "--column", "v", "--logscale", "y", "-o", "n.png",
-    ]
-    process.currentDirectoryURL = directory
-    let pipe = Pipe()
-    try pipe.fileHandleForReading.close()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationReason == .exit)
-    #expect(process.terminationStatus == 70 || process.terminationStatus == 65)
+    defer { TemporaryFolder.remove(directory) }
+    let run = try ProcessRun(
+      ["plot", "smooth", "n.csv", "--column", "v", "--logscale", "y", "-o", "n.png"],
+      in: directory, input: .pipe(Data()), output: .null, error: .pipeWithoutReader
+    ).run()
+    #expect(!run.signaled)
+    #expect(run.status == 70 || run.status == 65)
   }
 
   @Test func aDirectoryGivenAsInputIsExit66() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("d"), withIntermediateDirectories: true)
     try Data("a\n1\n2\n".utf8).write(to: directory.appendingPathComponent("s.csv"))

@@ -1,5 +1,6 @@
 import EWAIO
 import EWAPlot
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -16,18 +17,10 @@ struct RenderingTests {
 
   /// Runs gnuplot on `script` in `directory` and returns its exit status.
   static func gnuplot(_ script: String, in directory: URL) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["gnuplot"]
-    process.currentDirectoryURL = directory
-    let input = Pipe()
-    process.standardInput = input
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    try input.fileHandleForWriting.write(contentsOf: Data(script.utf8))
-    try input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    return process.terminationStatus
+    try ProcessRun(
+      ["gnuplot"], executable: URL(fileURLWithPath: "/usr/bin/env"), in: directory,
+      input: .pipe(Data(script.utf8)), output: .null, error: .null
+    ).run().status
   }
 
   @Test(arguments: SampleFigures.all.map(\.name), [0, 1, 2])
@@ -35,6 +28,7 @@ struct RenderingTests {
     let figure = try #require(SampleFigures.all.first { $0.name == name }).figure
     let (terminal, magic, minimumSize) = Self.formats[format]
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let file = "\(name).\(terminal.fileExtension!)"
     let script = GnuplotScript.render(figure, terminal: terminal, output: file)
     #expect(try Self.gnuplot(script, in: directory) == 0)
@@ -47,6 +41,7 @@ struct RenderingTests {
   func theCommandRendersAtomically(format: Int) throws {
     let (terminal, magic, minimumSize) = Self.formats[format]
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let file = "temp.\(terminal.fileExtension!)"
     let result = try EWABinary.run(
       [
@@ -66,6 +61,7 @@ struct RenderingTests {
   @Test(arguments: [(80, 24), (120, 40)])
   func dumbTerminalDrawsTheRequestedSize(columns: Int, rows: Int) throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       [
         "plot", "smooth", EWABinary.seattle, "--column", "temp_max", "--beta", "0.9",
@@ -86,6 +82,7 @@ struct RenderingTests {
 
   @Test func aScriptWrittenAloneRedrawsItsImage() throws {
     let directory = try EWABinary.temporaryDirectory()
+    defer { TemporaryFolder.remove(directory) }
     let result = try EWABinary.run(
       [
         "plot", "smooth", EWABinary.seattle, "--column", "temp_max", "-o", "t.gp",

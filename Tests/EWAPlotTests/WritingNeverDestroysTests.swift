@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
 
   @Test func throughASymlinkTheTargetIsReplacedAndTheLinkStays() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let real = directory.appendingPathComponent("runs")
     try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
     try "old\n".write(
@@ -44,7 +45,7 @@ import Testing
 
   @Test func aDanglingSymlinkIsRefused() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     #expect(symlink("nowhere/x.json", directory.appendingPathComponent("m.json").path) == 0)
     let run = try train(["--save", "m.json"], in: directory)
     #expect(run.status == 74)
@@ -53,7 +54,7 @@ import Testing
 
   @Test func devNullIsWrittenThroughWithNoBatchFileBesideIt() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try train(["--history", "/dev/null", "--save", "/dev/null"], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(kind("/dev/null") == S_IFCHR)
@@ -62,7 +63,7 @@ import Testing
 
   @Test func devFullIsExit74NamingTheReason() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try train(["--history", "/dev/full"], in: directory)
     #expect(run.status == 74)
     #expect(run.stderr.hasSuffix("ewa: cannot write /dev/full: No space left on device\n"))
@@ -71,7 +72,7 @@ import Testing
 
   @Test func aFIFOIsWrittenThroughToItsReader() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let fifo = directory.appendingPathComponent("history.csv").path
     #expect(mkfifo(fifo, 0o600) == 0)
     let received = LockedText()
@@ -93,7 +94,7 @@ import Testing
 
   @Test func aDirectoryIsRefusedAsAnOutput() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
     let run = try train(["--save", "out"], in: directory)
@@ -103,7 +104,7 @@ import Testing
 
   @Test func aPrivateFileKeepsItsModeAndOwner() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let path = directory.appendingPathComponent("h.csv").path
     try "old\n".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(chmod(path, 0o600) == 0)
@@ -120,7 +121,7 @@ import Testing
 
   @Test func aReadOnlyFileIsRefusedAndLeftAlone() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let path = directory.appendingPathComponent("model.json").path
     try "keep me".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(chmod(path, 0o444) == 0)
@@ -134,7 +135,7 @@ import Testing
   @Test func aPlotImageGoesThroughTheSameWriter() throws {
     guard EWABinary.gnuplotIsAvailable else { return }
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let image = directory.appendingPathComponent("s.png").path
     try "old".write(toFile: image, atomically: true, encoding: .utf8)
     #expect(chmod(image, 0o444) == 0)
@@ -154,7 +155,7 @@ import Testing
   /// old state kept. The test waits until the temporary file exists, then sends the signal.
   @Test func sigtermMidWriteLeavesNoTemporaryFile() throws {
     let directory = try EWABinary.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     var rows = "g,x\n"
     for i in 0..<60_000 { rows += "\(i),\(i % 7)\n" }
     try rows.write(

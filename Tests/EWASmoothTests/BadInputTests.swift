@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -114,7 +115,7 @@ import Testing
 
   @Test func stateFileCorruptOtherVersionOrOtherRequest() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("s.json")
     try "{ not json".write(to: state, atomically: true, encoding: .utf8)
     try expectFailure(

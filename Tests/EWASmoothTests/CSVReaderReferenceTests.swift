@@ -1,6 +1,6 @@
 import EWAIO
 import EWASmooth
-import EWATrain
+import EWATestSupport
 import Testing
 
 /// The fast CSV scanner against a plain reference scanner on random and hostile inputs.
@@ -75,7 +75,7 @@ import Testing
       [0x22], [0x2C], [0x0D], [0x0A], [0x0D, 0x0A], [0x20], [0xC3, 0xA9], [0xEF, 0xBB, 0xBF],
       [0x31], [0x61], [0x22, 0x22],
     ]
-    var generator = SeededGenerator(seed: 42)
+    var generator = TestRandom(seed: 42)
     var failures = 0
     var rejected = 0
     for _ in 0..<3000 {
@@ -94,7 +94,7 @@ import Testing
   }
 
   @Test func randomWellFormedRecords() {
-    var generator = SeededGenerator(seed: 7)
+    var generator = TestRandom(seed: 7)
     let plain: [UInt8] = Array("ab1. -é".utf8)
     let quoted: [UInt8] = Array("a,\"\n\r b;".utf8)
     var failures = 0

@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -5,46 +6,13 @@ import Testing
 /// edges of what a double or a nanosecond count holds, ends with 0, 64 or 65 and one message line:
 /// never a signal, a crash or a hang.
 @Suite(.serialized) struct NoSignalOnExtremeInputTests {
-  static let launchLock = NSLock()
-
   /// Runs `ewa` with a deadline; nil when it had to be killed.
   func run(_ arguments: [String], stdin: String) throws
     -> (status: Int32, signaled: Bool, stdout: String, stderr: String)?
   {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let input = directory.appendingPathComponent("in")
-    let output = directory.appendingPathComponent("out")
-    let error = directory.appendingPathComponent("err")
-    try Data(stdin.utf8).write(to: input)
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: error.path, contents: nil)
-    let process = Process()
-    process.executableURL = ewaBinary
-    process.arguments = arguments
-    let handles = [
-      try FileHandle(forReadingFrom: input), try FileHandle(forWritingTo: output),
-      try FileHandle(forWritingTo: error),
-    ]
-    defer { for handle in handles { try? handle.close() } }
-    (process.standardInput, process.standardOutput, process.standardError) =
-      (handles[0], handles[1], handles[2])
-    // Foundation's Process.run() has crashed (SIGSEGV in memmove) when hundreds of runs started
-    // from parallel test cases: the suites are serialized, start one process at a time and close
-    // their file handles.
-    try Self.launchLock.withLock { try process.run() }
-    let deadline = Date().addingTimeInterval(120)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-      return nil
-    }
-    return (
-      process.terminationStatus, process.terminationReason == .uncaughtSignal,
-      try String(contentsOf: output, encoding: .utf8),
-      try String(contentsOf: error, encoding: .utf8)
-    )
+    let run = try ProcessRun(arguments, input: .file(Data(stdin.utf8)), timeout: 120).run()
+    if run.timedOut { return nil }
+    return (run.status, run.signaled, run.stdoutText, run.stderrText)
   }
 
   struct Case: CustomStringConvertible, Sendable {
@@ -118,7 +86,7 @@ import Testing
   @Test(arguments: [Int.max, Int.max - 1, Int.min])
   func aStateCountNearTheEndsOfInt64DoesNotTrap(_ count: Int) throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("s.json").path
     let first = try #require(
       try run(["smooth", "--beta", "0.9", "--state", state], stdin: "x\n1\n2\n"))

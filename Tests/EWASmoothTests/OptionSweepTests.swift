@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -60,7 +61,7 @@ import Testing
   @Test(arguments: cases)
   func everyExtremeValueEndsWithAStatusNotASignal(_ sweep: Case) throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     for value in Self.extremes {
       let run = try ewaWithTimeout(
         sweep.base + [sweep.option, value], stdin: sweep.stdin, in: directory, seconds: 120)
@@ -92,34 +93,10 @@ struct TimedRun {
 func ewaWithTimeout(_ arguments: [String], stdin: String, in directory: URL, seconds: Double)
   throws -> TimedRun
 {
-  let process = Process()
-  process.executableURL = ewaBinary
-  process.arguments = arguments
-  process.currentDirectoryURL = directory
-  let errorFile = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-  let inputFile = directory.appendingPathComponent(".stdin-\(UUID().uuidString)")
-  _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-  _ = FileManager.default.createFile(atPath: inputFile.path, contents: Data(stdin.utf8))
-  defer {
-    try? FileManager.default.removeItem(at: errorFile)
-    try? FileManager.default.removeItem(at: inputFile)
-  }
-  process.standardInput = try FileHandle(forReadingFrom: inputFile)
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = try FileHandle(forWritingTo: errorFile)
-  try process.run()
-  let deadline = Date().addingTimeInterval(seconds)
-  var timedOut = false
-  while process.isRunning {
-    if Date() > deadline {
-      timedOut = true
-      kill(process.processIdentifier, SIGKILL)
-      break
-    }
-    usleep(2000)
-  }
-  process.waitUntilExit()
+  let run = try ProcessRun(
+    arguments, in: directory, input: .file(Data(stdin.utf8)), output: .null, timeout: seconds,
+    timeoutSignal: SIGKILL
+  ).run()
   return TimedRun(
-    status: process.terminationStatus, exited: process.terminationReason == .exit,
-    timedOut: timedOut, stderr: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+    status: run.status, exited: !run.signaled, timedOut: run.timedOut, stderr: run.stderrText)
 }

@@ -1,5 +1,6 @@
 import EWAIO
 import EWASmooth
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -43,7 +44,7 @@ import Testing
 
   @Test func theParallelSmootherNamesColumnsAlike() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     var text = ",x,x_ewa_0.5\n"
     for i in 0..<50_000 { text += "\(i),\(i % 7),\(i % 3)\n" }
     let path = directory.appendingPathComponent("big.csv").path
@@ -86,7 +87,7 @@ import Testing
 
   @Test func plotSmoothRefusesAnAmbiguousColumnToo() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let run = try ewa(
       ["plot", "smooth", "--column", "x", "-o", "p.gp"], stdin: "x,x\n1,2\n3,4\n", in: directory)
     #expect(run.status == 64)

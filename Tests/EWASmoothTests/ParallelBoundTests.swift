@@ -1,5 +1,6 @@
 import EWAIO
 import EWASmooth
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -50,7 +51,7 @@ import Testing
     }
     let sequential = numbers(try smoothText([text], options: options))
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let path = directory.appendingPathComponent("input.csv").path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     for threads in [2, 4] {

@@ -1,5 +1,6 @@
 import EWAIO
 import EWASmooth
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -32,7 +33,7 @@ import Testing
     _ text: String, options: SmoothOptions, threads: Int, blockSize: Int
   ) throws -> (output: String, skipped: Int, first: String?) {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let path = directory.appendingPathComponent("input.csv").path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     let sink = MemorySink()
@@ -179,7 +180,7 @@ import Testing
     let zero = try ewa(["smooth", "--threads", "0", "--column", "a"], stdin: "a\n1\n")
     #expect(zero.status == 64)
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let path = directory.appendingPathComponent("in.csv").path
     let text = sample(rows: 40000, seed: 9)
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))

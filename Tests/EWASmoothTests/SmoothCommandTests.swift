@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -86,7 +87,7 @@ import Testing
 
   @Test func stateResumesAcrossRuns() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("s.json").path
     let whole = try ewa(["smooth", "--beta", "0.5"], stdin: "x\n1\n2\n3\n4\n")
     let first = try ewa(["smooth", "--beta", "0.5", "--state", state], stdin: "x\n1\n2\n")
@@ -97,7 +98,7 @@ import Testing
 
   @Test func headPipeExitsQuietly() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let path = directory.appendingPathComponent("big.csv").path
     var text = "t,v\n"
     for i in 0..<300_000 { text += "\(i),\(i % 97)\n" }

@@ -1,5 +1,6 @@
 import EWAIO
 import EWASmooth
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
   func badStateIsRefusedWithoutTouchingIt(_ index: Int) throws {
     let (name, from, to, expected) = Self.cases[index]
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("bad.json")
     let text = StateFileValidationTests.valid.replacingOccurrences(of: from, with: to)
     #expect(text != StateFileValidationTests.valid, "\(name)")
@@ -45,7 +46,7 @@ import Testing
 
   @Test func aValidStateResumesEndToEnd() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("s.json")
     try Data(StateFileValidationTests.valid.utf8).write(to: state)
     let run = try ewa(

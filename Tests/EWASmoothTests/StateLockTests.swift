@@ -1,5 +1,6 @@
 import EWAIO
 import EWASmooth
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
 
   @Test func aSecondRunGivesUpWith75WhileTheFirstHoldsTheLock() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("s.json").path
     let first = try HoldingRun(state: state)
     let started = Date()
@@ -72,7 +73,7 @@ import Testing
 
   @Test func aSecondRunThatWaitsReadsTheFirstRunsResult() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("s.json").path
     let first = try HoldingRun(state: state)
     let second = Process()
@@ -96,7 +97,7 @@ import Testing
 
   @Test func manyConcurrentRunsLoseNoUpdate() throws {
     let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let state = directory.appendingPathComponent("s.json").path
     let runs = (0..<6).map { _ in
       let process = Process()

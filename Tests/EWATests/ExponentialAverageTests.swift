@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -113,12 +114,12 @@ func close(_ a: Double, _ b: Double, relative tolerance: Double = 1e-12) -> Bool
   }
 
   @Test func vectorEqualsPerElementScalars() {
-    var generator = SplitMix64(seed: 7)
+    var generator = TestRandom(seed: 7)
     let n = 17
     var vector = ExponentialAverage<[Double]>(beta: 0.9, count: n)
     var scalars = [ExponentialAverage<Double>](repeating: .init(beta: 0.9), count: n)
     for _ in 0..<50 {
-      let x = (0..<n).map { _ in generator.nextDouble() * 20 - 10 }
+      let x = (0..<n).map { _ in generator.uniform() * 20 - 10 }
       vector.update(with: x)
       for i in 0..<n { scalars[i].update(with: x[i]) }
       for i in 0..<n {

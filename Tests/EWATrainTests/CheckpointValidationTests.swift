@@ -1,4 +1,5 @@
 import EWAIO
+import EWATestSupport
 import EWATrain
 import Foundation
 import Testing
@@ -246,7 +247,7 @@ import Testing
 @Suite struct CheckpointDamageTests {
   @Test(arguments: [OptimizerKind.adam, .amsgrad, .momentum, .rmsprop])
   func randomDamageIsRefusedOrResumesCleanly(_ kind: OptimizerKind) throws {
-    var generator = SeededGenerator(seed: 5)
+    var generator = TestRandom(seed: 5)
     var c = TrainingConfiguration(optimizer: .init(kind: kind), learningRate: 0.01)
     c.batchSize = 16
     let trainer = try Trainer(configuration: c, data: CheckpointValidationTests.moons)

@@ -1,29 +1,18 @@
+import EWATestSupport
 import Foundation
 import Testing
 
-/// Runs the built `ewa` binary and returns its status, standard output and standard error.
+/// Runs the built `ewa` binary in the package root and returns its status, standard output and
+/// standard error.
 func ewa(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-  let process = Process()
-  process.executableURL = packageRoot.appendingPathComponent(".build/debug/ewa")
-  process.arguments = arguments
-  process.currentDirectoryURL = packageRoot
-  let (out, err) = (Pipe(), Pipe())
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let stdout = out.fileHandleForReading.readDataToEndOfFile()
-  let stderr = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (
-    process.terminationStatus, String(decoding: stdout, as: UTF8.self),
-    String(decoding: stderr, as: UTF8.self)
-  )
+  let run = try ProcessRun(
+    arguments, in: packageRoot, output: .capturedThroughPipe, error: .capturedThroughPipe
+  ).run()
+  return (run.status, run.stdoutText, run.stderrText)
 }
 
-func temporaryPath(_ name: String) -> String {
-  FileManager.default.temporaryDirectory.appendingPathComponent("ewa-\(UUID().uuidString)-\(name)")
-    .path
-}
+/// A unique path for `name` in the test run's temporary folder, removed when the run ends.
+func temporaryPath(_ name: String) -> String { TemporaryFolder.temporaryPath(name) }
 
 @Suite("ewa train, compare and trajectory end to end")
 struct EndToEndTests {

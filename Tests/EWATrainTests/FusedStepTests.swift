@@ -1,5 +1,6 @@
 import EWA
 import EWAIO
+import EWATestSupport
 import Testing
 import _EWATrainAVX2
 
@@ -14,7 +15,7 @@ struct FusedStepTests {
   /// zeros, and entries repeated from the previous step (so that an average meets an equal
   /// observation and the blend's guard is taken).
   static func gradients<S: OptimizerScalar>(count: Int, steps: Int, seed: UInt64) -> [[S]] {
-    var generator = SeededGenerator(seed: seed)
+    var generator = TestRandom(seed: seed)
     var result: [[S]] = []
     for t in 0..<steps {
       result.append(

@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct HonestNumbersEndToEndTests {
   @Test func aHundredMillionStepTrajectoryPrintsAtOnceAndEndsWithItsReader() throws {
     let process = Process()
-    process.executableURL = packageRoot.appendingPathComponent(".build/debug/ewa")
+    process.executableURL = PackagePaths.ewa
     process.arguments = [
       "trajectory", "--function", "rosenbrock", "--optimizer", "adam", "--start", "-1,1",
       "--steps", "100000000",
@@ -56,7 +57,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("ewa-diverge-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let history = directory.appendingPathComponent("h.csv").path
     let run = try #require(
       try ewaBounded(["train", "--lr", "1e6", "--epochs", "30", "--history", history]))
@@ -73,7 +74,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("ewa-diverge-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let history = directory.appendingPathComponent("c.csv").path
     let run = try #require(
       try ewaBounded([
@@ -96,7 +97,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("ewa-labels-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer { TemporaryFolder.remove(directory) }
     let good = directory.appendingPathComponent("good.csv").path
     var text = "a,b,y\n"
     for i in 0..<40 {

@@ -1,3 +1,4 @@
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -6,49 +7,13 @@ import Testing
 func ewaBounded(_ arguments: [String], stdin: String = "", seconds: Double = 120) throws
   -> (status: Int32, signaled: Bool, stdout: String, stderr: String)?
 {
-  let directory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("ewa-bounded-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(at: directory) }
-  let (input, output, error) = ["in", "out", "err"].map { directory.appendingPathComponent($0) }
-    .splat
-  try Data(stdin.utf8).write(to: input)
-  _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-  _ = FileManager.default.createFile(atPath: error.path, contents: nil)
-  let process = Process()
-  process.executableURL = packageRoot.appendingPathComponent(".build/debug/ewa")
-  process.arguments = arguments
-  process.currentDirectoryURL = directory
-  let handles = [
-    try FileHandle(forReadingFrom: input), try FileHandle(forWritingTo: output),
-    try FileHandle(forWritingTo: error),
-  ]
-  defer { for handle in handles { try? handle.close() } }
-  (process.standardInput, process.standardOutput, process.standardError) =
-    (handles[0], handles[1], handles[2])
-  // Foundation's Process.run() has crashed (SIGSEGV in memmove) when hundreds of runs started
-  // from parallel test cases: the suites are serialized, start one process at a time and close
-  // their file handles.
-  try launchLock.withLock { try process.run() }
-  let deadline = Date().addingTimeInterval(seconds)
-  while process.isRunning && Date() < deadline { usleep(10_000) }
-  if process.isRunning {
-    process.terminate()
-    process.waitUntilExit()
-    return nil
-  }
-  return (
-    process.terminationStatus, process.terminationReason == .uncaughtSignal,
-    try String(contentsOf: output, encoding: .utf8), try String(contentsOf: error, encoding: .utf8)
-  )
-}
-
-/// Serializes `Process.run()` across the end-to-end tests of this target.
-let launchLock = NSLock()
-
-extension Array {
-  /// The first three elements as a tuple.
-  fileprivate var splat: (Element, Element, Element) { (self[0], self[1], self[2]) }
+  let folder = try TemporaryFolder(prefix: "ewa-bounded")
+  defer { folder.remove() }
+  let run = try ProcessRun(
+    arguments, in: folder.url, input: .file(Data(stdin.utf8)), timeout: seconds
+  ).run()
+  if run.timedOut { return nil }
+  return (run.status, run.signaled, run.stdoutText, run.stderrText)
 }
 
 /// The lines of a failure's standard error that carry its message: ArgumentParser follows a

@@ -1,5 +1,6 @@
 import EWA
 import EWAIO
+import EWATestSupport
 import Foundation
 import Testing
 
@@ -97,7 +98,7 @@ struct OptimizerFirstStepTests {
     var rms = try RMSProp<Double>(beta: 0.99, epsilon: 1e-7, count: 3, biasCorrection: true)
     var adam = try Adam<Double>(beta1: 0, beta2: 0.99, epsilon: 1e-7, count: 3)
     var (a, b) = ([0.3, -1.0, 2.0], [0.3, -1.0, 2.0])
-    var generator = SeededGenerator(seed: 7)
+    var generator = TestRandom(seed: 7)
     for _ in 0..<100 {
       let gradient = (0..<3).map { _ in generator.normal() }
       rms.update(&a, gradient: gradient, learningRate: 0.01)

@@ -1,11 +1,11 @@
+import EWATestSupport
 import Foundation
 import Testing
 
 @testable import EWATrain
 
-/// The package root, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
+/// The package root.
+let packageRoot = PackagePaths.root
 
 @Suite("Trajectories agree with optax (float64)")
 struct TrajectoryFixtureTests {

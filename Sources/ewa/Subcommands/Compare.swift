@@ -16,7 +16,7 @@ struct Compare: ParsableCommand {
   @OptionGroup var optimizerOptions: OptimizerOptions
 
   @Option(help: "Comma-separated optimizers, e.g. gd,momentum,adam.")
-  var optimizers: String = "gd,momentum,adam"
+  var optimizers = CommaSeparated<OptimizerKind>(argument: "gd,momentum,adam")
 
   @Option(help: "Write the runs' epoch rows side by side here (mini-batch costs in -batches.csv).")
   var history: String?
@@ -25,12 +25,11 @@ struct Compare: ParsableCommand {
   var json = false
 
   var kinds: [OptimizerKind] {
-    (try? ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)) ?? []
+    (try? optimizers.choices(option: "--optimizers")) ?? []
   }
 
   func validate() throws {
-    try optimizerOptions.checkApplies(
-      to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self))
+    try optimizerOptions.checkApplies(to: optimizers.choices(option: "--optimizers"))
   }
 
   func run() throws {

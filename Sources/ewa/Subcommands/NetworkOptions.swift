@@ -10,7 +10,7 @@ extension Initialization: ExpressibleByArgument {}
 /// `compare`).
 struct NetworkOptions: ParsableArguments {
   @Option(help: "Hidden layer sizes, comma-separated; input and output sizes come from the data.")
-  var layers: String = "5,2"
+  var layers = CommaSeparated<LayerWidth>(argument: "5,2")
 
   @Option(help: "Hidden activation: relu, leaky-relu, tanh or sigmoid.")
   var activation: Activation = .relu
@@ -48,16 +48,13 @@ struct NetworkOptions: ParsableArguments {
 
   /// The hidden sizes, or nil when `--layers` is malformed.
   var hidden: [Int]? {
-    let parts = layers.split(separator: ",", omittingEmptySubsequences: false)
-    let sizes = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    return !layers.isEmpty && sizes.count == parts.count && sizes.allSatisfy { $0 > 0 }
-      ? sizes : nil
+    !layers.text.isEmpty && layers.firstInvalid == nil ? layers.values.map(\.units) : nil
   }
 
   func validate() throws {
     guard hidden != nil else {
       throw ValidationError(
-        "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \(MessageText.quoted(layers))."
+        "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \(MessageText.quoted(layers.text))."
       )
     }
     if let batchSize, batchSize < 1 {
@@ -109,5 +106,17 @@ struct NetworkOptions: ParsableArguments {
     c.seed = seed
     c.schedule = try schedule.settings(kind: decay, initial: lr, epochs: epochs)
     return c
+  }
+}
+
+/// One hidden layer's size in `--layers`: a positive whole number, blanks around it allowed.
+struct LayerWidth: ExpressibleByArgument {
+  let units: Int
+
+  init?(argument: String) {
+    guard let units = Int(argument.trimmingCharacters(in: .whitespaces)), units > 0 else {
+      return nil
+    }
+    self.units = units
   }
 }

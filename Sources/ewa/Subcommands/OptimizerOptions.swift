@@ -12,12 +12,13 @@ struct OptimizerOptions: ParsableArguments {
       "Learning rate α, α0 when a schedule decays it (default 0.0007; 0.01 for trajectory); "
         + "plot trajectory also takes one per optimizer, comma-separated."),
     transform: { text in
-      guard let rates = RateList(text) else {
+      let rates = CommaSeparated<Double>(argument: text)
+      guard rates.firstInvalid == nil else {
         throw ValidationError("expected a number, or comma-separated numbers.")
       }
       return rates
     })
-  var rates: RateList?
+  var rates: CommaSeparated<Double>?
 
   /// The one learning rate given, or `nil`; ``checkApplies(to:ratePerOptimizer:)`` makes sure
   /// there is at most one where a command takes one.

@@ -14,7 +14,8 @@ struct PlotSchedule: ParsableCommand {
     help: ArgumentHelp(
       "Comma-separated schedules: \(ScheduleSettings.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
       valueName: "list"))
-  var decay: String = "inverse-time,exponential,staircase"
+  var decay = CommaSeparated<ScheduleSettings.Kind>(
+    argument: "inverse-time,exponential,staircase")
 
   @Option(
     help: ArgumentHelp(
@@ -34,11 +35,11 @@ struct PlotSchedule: ParsableCommand {
   @OptionGroup var plot: PlotOptions
 
   var kinds: [ScheduleSettings.Kind] {
-    (try? ChoiceList.parse(decay, option: "--decay")) ?? []
+    (try? decay.choices(option: "--decay")) ?? []
   }
 
   func validate() throws {
-    _ = try ChoiceList.parse(decay, option: "--decay", as: ScheduleSettings.Kind.self)
+    _ = try decay.choices(option: "--decay")
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs).") }
     guard epochs <= Self.maximumEpochs else {
       throw ValidationError(
@@ -60,7 +61,7 @@ struct PlotSchedule: ParsableCommand {
       figure.xLabel = schedule.scheduleUnit.rawValue
       try plot.draw(
         figure, name: "schedule", subject: "the schedules",
-        comment: "ewa plot schedule: \(GnuplotText.quoted(decay))")
+        comment: "ewa plot schedule: \(GnuplotText.quoted(decay.text))")
     }
   }
 }

@@ -20,10 +20,10 @@ struct PlotTrajectory: ParsableCommand {
   var function: TestFunction
 
   @Option(help: "Comma-separated optimizers, e.g. gd,momentum,rmsprop,adam.")
-  var optimizers: String = "gd,momentum,rmsprop,adam"
+  var optimizers = CommaSeparated<OptimizerKind>(argument: "gd,momentum,rmsprop,adam")
 
   @Option(parsing: .unconditional, help: "The starting point x,y (default -1.5,2).")
-  var start: String = "-1.5,2"
+  var start = PlanePoint(argument: "-1.5,2")
 
   @Option(
     help: ArgumentHelp(
@@ -39,8 +39,6 @@ struct PlotTrajectory: ParsableCommand {
 
   @OptionGroup var plot: PlotOptions
 
-  var point: (Double, Double)? { PathOptions.point(start) }
-
   func validate() throws {
     try PathOptions.check(start: start, steps: steps)
     guard steps <= Self.maximumSteps else {
@@ -50,17 +48,17 @@ struct PlotTrajectory: ParsableCommand {
           + "every step).")
     }
     try optimizerOptions.checkApplies(
-      to: ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self),
-      ratePerOptimizer: true)
+      to: optimizers.choices(option: "--optimizers"), ratePerOptimizer: true)
   }
 
   func run() throws {
     try reportingErrors {
       try FileRoles.check(plot.outputRoles(name: "trajectory"))
       let rates = optimizerOptions.learningRates(default: 0.01)
-      let kinds = try ChoiceList.parse(optimizers, option: "--optimizers", as: OptimizerKind.self)
+      let kinds = try optimizers.choices(option: "--optimizers")
       let paths = try OptimizerPath.tracing(
-        kinds.map(optimizerOptions.settings(for:)), on: function, from: point!, steps: steps,
+        kinds.map(optimizerOptions.settings(for:)), on: function, from: start.coordinates!,
+        steps: steps,
         learningRates: rates)
       var figure = Figure.trajectory(on: function, paths: paths)
       figure.title =

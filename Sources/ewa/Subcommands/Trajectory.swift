@@ -24,14 +24,12 @@ struct Trajectory: ParsableCommand {
   var optimizer: OptimizerKind
 
   @Option(parsing: .unconditional, help: "The starting point x,y, e.g. --start -1.5,2.")
-  var start: String
+  var start: PlanePoint
 
   @Option(help: "Number of steps.")
   var steps: Int
 
   @OptionGroup var optimizerOptions: OptimizerOptions
-
-  var point: (Double, Double)? { PathOptions.point(start) }
 
   func validate() throws {
     try PathOptions.check(start: start, steps: steps)
@@ -52,13 +50,23 @@ struct Trajectory: ParsableCommand {
       var escape: (step: Int, x: Double, y: Double, loss: Double)?
       do {
         try output.append("step,x,y,loss\n")
-        try function.walk(optimizer: &live, start: point!, steps: steps, learningRate: rate) {
+        try function.walk(
+          optimizer: &live, start: start.coordinates!, steps: steps, learningRate: rate
+        ) {
           (step, x, y, loss) throws(IOError) -> Bool in
           guard x.isFinite, y.isFinite, loss.isFinite else {
             escape = (step, x, y, loss)
             return false
           }
-          try output.append("\(step),\(x),\(y),\(loss)\n")
+          // The row as `"\(step),\(x),\(y),\(loss)\n"` printed it, without a String per row.
+          try output.append(String(step))
+          try output.append(UInt8(ascii: ","))
+          try NumberText.appendDescription(x, to: output)
+          try output.append(UInt8(ascii: ","))
+          try NumberText.appendDescription(y, to: output)
+          try output.append(UInt8(ascii: ","))
+          try NumberText.appendDescription(loss, to: output)
+          try output.append(UInt8(ascii: "\n"))
           return true
         }
         try output.flush()

@@ -1,7 +1,7 @@
 import EWAIO
 
 /// Reads all records of `text` as decoded strings, with the reader fed `chunkSize` bytes at a time.
-func readRecords(_ text: String, chunkSize: Int = 1 << 16, delimiter: UInt8? = nil) throws
+public func readRecords(_ text: String, chunkSize: Int = 1 << 16, delimiter: UInt8? = nil) throws
   -> [[String]]
 {
   let reader = CSVReader(
