@@ -36,7 +36,7 @@ import Foundation
 /// `condition`; everything else is the thread's own.
 public final class ParallelSmoother: @unchecked Sendable {
   /// The nominal size of a block in bytes.
-  public static let defaultBlockSize = 1 << 18
+  public static let defaultBlockSize = 1 << 16
 
   public let options: SmoothOptions
   public let path: String

@@ -105,11 +105,7 @@ public struct SmoothKernel: Sendable {
           file: file, line: line, column: layout.names[layout.smoothed[k]],
           text: MessageText.text(preserving: cell))
       }
-      if let now {
-        try fold(column: k, group: group, now: now)
-      } else {
-        fold(column: k, group: group)
-      }
+      try fold(column: k, group: group, now: now)
     }
     if let now { lastTime[group] = now }
     return group
@@ -133,55 +129,37 @@ public struct SmoothKernel: Sendable {
     }
   }
 
-  /// Folds column `k`'s current value (or its absence) into each decay's track, one step.
+  /// Folds column `k`'s current value (or its absence) into each decay's track: the past decays
+  /// by one step, or at time `now` (`--time`) by the time since the group's last row (with
+  /// `--ignore-na`, since the column's last observation).
   @inline(__always)
-  mutating func fold(column k: Int, group: Int) {
-    let observed = present[k]
-    if !observed, layout.options.ignoreMissing { return }
-    let slot = group * width + k
-    if observed { observations[slot].saturatingIncrement() }
-    let x = values[k]
-    let first = slot * decays
-    let count = decays
-    tracks.withUnsafeMutableBufferPointer { tracks in
-      for d in first..<first + count {
-        if observed {
-          tracks[d].update(with: x, elapsed: 1)
-        } else {
-          tracks[d].skip(elapsed: 1)
-        }
-      }
-    }
-  }
-
-  /// Folds column `k` at time `now`: the past decays by the time since the group's last row (or,
-  /// with `--ignore-na`, the column's last observation) for decays given as a duration.
-  mutating func fold(column k: Int, group: Int, now: TimeValue) throws(SmoothError) {
+  mutating func fold(column k: Int, group: Int, now: TimeValue?) throws(SmoothError) {
     let observed = present[k]
     let options = layout.options
     if !observed, options.ignoreMissing { return }
     let slot = group * width + k
-    let reference = options.ignoreMissing ? lastObserved[slot] : lastTime[group]
-    for d in 0..<decays {
+    let reference = now == nil ? nil : options.ignoreMissing ? lastObserved[slot] : lastTime[group]
+    let x = values[k]
+    for d in slot * decays..<(slot + 1) * decays {
       var elapsed = 1.0
-      if let reference, let halflife = options.decays[d].timeHalflife {
+      if let reference, let now, let halflife = options.decays[d % decays].timeHalflife {
         guard let value = halflife.elapsed(from: reference, to: now) else {
           throw .invalidOption(
-            "--halflife \(options.decays[d].text) has no unit, "
+            "--halflife \(options.decays[d % decays].text) has no unit, "
               + "but column \(MessageText.quoted(options.time ?? "")) "
               + "holds dates; give a unit, as in 4d or 6h")
         }
         elapsed = value
       }
       if observed {
-        tracks[slot * decays + d].update(with: values[k], elapsed: elapsed)
+        tracks[d].update(with: x, elapsed: elapsed)
       } else {
-        tracks[slot * decays + d].skip(elapsed: elapsed)
+        tracks[d].skip(elapsed: elapsed)
       }
     }
     if observed {
       observations[slot].saturatingIncrement()
-      lastObserved[slot] = now
+      if let now { lastObserved[slot] = now }
     }
   }
 
