@@ -65,18 +65,6 @@ public final class ParallelSmoother: @unchecked Sendable {
   private var finished: [Int: Finished] = [:]
   private var writing = false
 
-  /// The smallest file that is smoothed with several threads when `--threads` is not given.
-  public static let automaticMinimumSize = 8 << 20
-
-  /// The number of threads for a file of `size` bytes when `--threads` is not given: the
-  /// available cores (at most 8) for a regular file of at least ``automaticMinimumSize`` whose
-  /// options can be carried, otherwise 1 (below that size, starting threads and reading the file
-  /// twice do not pay).
-  public static func automaticThreads(fileSize size: Int, options: SmoothOptions) -> Int {
-    guard size >= automaticMinimumSize, unsupported(options) == nil else { return 1 }
-    return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-  }
-
   /// Why `options` cannot be smoothed in parallel blocks, as a sentence, or nil if they can.
   public static func unsupported(_ options: SmoothOptions) -> String? {
     if options.standardDeviation {

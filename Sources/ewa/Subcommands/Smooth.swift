@@ -63,11 +63,10 @@ struct Smooth: ParsableCommand {
     help: ArgumentHelp(
       "Threads for one regular file, smoothed in blocks whose states are carried one onto the "
         + "next; each number is within 1e-12 × the same average of |x| of the sequential one. "
-        + "1 is strictly sequential. Default: the available cores for one regular file of at "
-        + "least 8 MiB, else 1. Not with standard input or pipes, several files, --state, --std "
-        + "or --init first (their states are not carried).",
+        + "1 (the default) is strictly sequential. Not with standard input or pipes, several "
+        + "files, --state, --std or --init first (their states are not carried).",
       valueName: "n"))
-  var threads: Int?
+  var threads = 1
 
   func validate() throws {
     let options: SmoothOptions
@@ -76,7 +75,6 @@ struct Smooth: ParsableCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    guard let threads else { return }
     guard (1...256).contains(threads) else {
       throw ValidationError("--threads must be between 1 and 256, got \(threads).")
     }
@@ -93,16 +91,6 @@ struct Smooth: ParsableCommand {
     if let reason = ParallelSmoother.unsupported(options) { throw ValidationError(reason + ".") }
   }
 
-  /// The threads to use: `--threads`, or for one regular file without `--state` the automatic
-  /// choice (``ParallelSmoother/automaticThreads(fileSize:options:)``).
-  private func threadCount(options: SmoothOptions) -> Int {
-    if let threads { return threads }
-    guard files.count == 1, files[0] != "-", state == nil else { return 1 }
-    var status = stat()
-    guard stat(files[0], &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return 1 }
-    return ParallelSmoother.automaticThreads(fileSize: Int(status.st_size), options: options)
-  }
-
   func run() throws {
     try reportingErrors {
       try FileRoles.check(
@@ -112,7 +100,6 @@ struct Smooth: ParsableCommand {
       let sink = FileDescriptorSink(descriptor: STDOUT_FILENO)
       let output = OutputBuffer(sink: sink, capacity: 1 << 16)
       let smoother = Smoother(options: options, output: output)
-      let threads = threadCount(options: options)
       if threads > 1 {
         let parallel = ParallelSmoother(
           options: options, path: files[0], threads: threads, output: output, sink: sink)
