@@ -35,6 +35,8 @@ public final class CSVReader<Source: ByteSource> {
   @exclusivity(unchecked) private var spanCount = 0
   /// The longest record accepted: a line that never ends cannot take all memory.
   private let maximumRecordBytes: Int
+  /// Whether a UTF-8 byte order mark at the start is skipped (not for a block within a file).
+  private let skipsByteOrderMark: Bool
 
   /// Creates a reader.
   ///
@@ -45,11 +47,14 @@ public final class CSVReader<Source: ByteSource> {
   ///   - chunkSize: the initial buffer size; every read asks for as much as is free.
   ///   - maximumRecordBytes: the longest record (header or row, quoted line breaks included) the
   ///     reader holds; a longer one is refused (``IOError/recordTooLong(file:line:limit:)``).
+  ///   - skipsByteOrderMark: whether a UTF-8 byte order mark at the start is skipped (false for
+  ///     a source that starts within a file).
   public init(
     name: String, source: Source, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20,
-    maximumRecordBytes: Int = CSVReaderLimits.maximumRecordBytes
+    maximumRecordBytes: Int = CSVReaderLimits.maximumRecordBytes, skipsByteOrderMark: Bool = true
   ) {
     self.name = name
+    self.skipsByteOrderMark = skipsByteOrderMark
     self.maximumRecordBytes = max(maximumRecordBytes, 16)
     self.source = source
     self.delimiterChoice = delimiter
@@ -210,8 +215,10 @@ public final class CSVReader<Source: ByteSource> {
   /// The scan resumes where the previous read stopped, so a long first line costs one pass.
   private func start() throws(IOError) {
     started = true
-    while filled < 3, !atEnd { try refill() }
-    if filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { position = 3 }
+    while skipsByteOrderMark, filled < 3, !atEnd { try refill() }
+    if skipsByteOrderMark, filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF {
+      position = 3
+    }
     guard delimiterChoice == nil else { return }
     var inQuotes = false
     var (commas, tabs, semicolons) = (0, 0, 0)

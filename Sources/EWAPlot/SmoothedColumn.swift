@@ -2,11 +2,11 @@ import EWA
 import EWAIO
 import EWASmooth
 
-/// One column of a CSV input smoothed by `ewa smooth`'s own engine (``Smoother``), with what the
-/// smooth figure needs: the x values, the observations and one curve per decay.
+/// One column of a CSV input smoothed by `ewa smooth`'s own engine (``SmoothKernel``), with what
+/// the smooth figure needs: the x values, the observations and one curve per decay.
 ///
-/// The curves are the numbers `ewa smooth` prints for the same options, read back from its
-/// output: with `--time` and `--halflife` durations the past decays by elapsed time,
+/// The curves are the numbers `ewa smooth` prints for the same options, taken from the kernel as
+/// typed values: with `--time` and `--halflife` durations the past decays by elapsed time,
 /// `(1/2)^(Δt / halflife)`; otherwise by one step per row, and the time column only places the
 /// points on the x axis. The input's first line is its header.
 public struct SmoothedColumn: Sendable {
@@ -52,54 +52,94 @@ public struct SmoothedColumn: Sendable {
     options.initial = initial
     options.time = timed ? time : nil
     options.hasHeader = true
-    let smoothed = try smoothedTable(input, name: name, options: options)
-    var uncorrected: CSVTable?
+    try options.validate()
+    var values: [Double] = []
+    var curves = [[Double]](repeating: [], count: decays.count)
+    var cells: [(text: String, line: Int)] = []
+    var timeColumn: Int?
+    let smoother = Smoother(options: options) { (kernel, record, group, line) throws(SmoothError) in
+      values.append(kernel.value(column: 0) ?? .nan)
+      for d in curves.indices {
+        curves[d].append(kernel.mean(column: 0, decay: d, group: group) ?? .nan)
+      }
+      // An unknown time column is reported after the smoother's own errors, as before.
+      if let time, timeColumn == nil {
+        timeColumn = try? ColumnNames.resolve(time, in: kernel.layout.names)
+      }
+      if let timeColumn { cells.append((record.text(timeColumn), line)) }
+    }
+    try smoother.process(name: name, source: MemorySource(input))
+    try smoother.finish()
+    guard let layout = smoother.layout else {
+      throw PlotError(
+        kind: .data, message: "\(MessageText.inline(name)) is empty; expected a header line")
+    }
+    var uncorrected: [[Double]]?
     if compareWithZeroStart {
       options.initial = .zero
-      uncorrected = try smoothedTable(input, name: name, options: options)
+      var zero = [[Double]](repeating: [], count: decays.count)
+      let zeroStart = Smoother(options: options) { (kernel, _, group, _) throws(SmoothError) in
+        for d in zero.indices {
+          zero[d].append(kernel.mean(column: 0, decay: d, group: group) ?? .nan)
+        }
+      }
+      try zeroStart.process(name: name, source: MemorySource(input))
+      try zeroStart.finish()
+      uncorrected = zero
     }
-    // The input itself, for the raw values and the times with their own line numbers.
-    let table = try CSVTable(input, source: name)
-    let first = smoothed.header.count - decays.count
-    let curves = try decays.enumerated().map { d, decay in
-      SmoothCurve(
-        label: decay.legend, values: try smoothed.numbers(at: first + d),
-        uncorrected: try uncorrected?.numbers(at: first + d))
-    }
-    let raw = try table.resolve(column)
-    // With one column a blank line is a row with a missing value for the smoother, while the
-    // table skips it: read that column back from the smoother's output, one row per row drawn.
-    let rows = table.header.count == 1 ? smoothed : table
-    let values = try rows.numbers(table.header[raw])
+    let names = layout.names
     var x = values.indices.map { Double($0 + 1) }
     var timeAxis = false
     var xLabel = "row"
     if let time {
-      xLabel = table.header[try table.resolve(time)]
-      (x, timeAxis) = try rows.times(xLabel)
-    }
-    guard curves.allSatisfy({ $0.values.count == values.count }) else {
-      throw PlotError(
-        kind: .data,
-        message:
-          "cannot plot \(MessageText.inline(name)): its \(values.count) rows do not line up with "
-          + "the \(smoothed.rows.count) rows ewa smooth makes of it")
+      // The column as the header names it (its first column of that name).
+      let named = names[try ColumnNames.resolve(time, in: names)]
+      xLabel = named
+      (x, timeAxis) = try positions(cells, column: named, file: name)
     }
     return SmoothedColumn(
-      column: table.header[raw], x: x, timeAxis: timeAxis, xLabel: xLabel, values: values,
-      curves: curves)
+      column: names[layout.smoothed[0]], x: x, timeAxis: timeAxis, xLabel: xLabel,
+      values: values,
+      curves: decays.indices.map { d in
+        SmoothCurve(label: decays[d].legend, values: curves[d], uncorrected: uncorrected?[d])
+      })
   }
 
-  /// Runs the smoother over `input` and reads its output back as a table.
-  private static func smoothedTable(_ input: [UInt8], name: String, options: SmoothOptions)
-    throws -> CSVTable
-  {
-    try options.validate()
-    let sink = MemorySink()
-    let smoother = Smoother(options: options, output: OutputBuffer(sink: sink))
-    try smoother.process(name: name, source: MemorySource(input))
-    try smoother.finish()
-    return try CSVTable(sink.bytes, source: name)
+  /// The time cells as x positions: dates and date-times (as `ewa smooth --time` reads them) in
+  /// seconds since 1970 UTC, or plain numbers; NaN where a cell is missing.
+  ///
+  /// - Throws: ``SmoothError/badTimestamp(file:line:column:text:)`` for a cell that is neither,
+  ///   or a number among dates (or a date among numbers).
+  private static func positions(
+    _ cells: [(text: String, line: Int)], column: String, file: String
+  ) throws(SmoothError) -> (values: [Double], areDates: Bool) {
+    var areDates: Bool?
+    var values: [Double] = []
+    for (text, line) in cells {
+      var bytes = Array(text.utf8)
+      let (missing, value) = bytes.withUnsafeMutableBufferPointer { buffer in
+        let cell = UnsafeBufferPointer(buffer)
+        return (MissingCell.isMissing(cell), TimeValue.parse(cell))
+      }
+      if missing {
+        values.append(.nan)
+        continue
+      }
+      guard let parsed = value else {
+        throw .badTimestamp(file: file, line: line, column: column, text: text)
+      }
+      let (position, isDate): (Double, Bool) =
+        switch parsed {
+        case .instant(let nanoseconds): (Double(nanoseconds) / 1e9, true)
+        case .number(let number): (number, false)
+        }
+      guard areDates ?? isDate == isDate else {
+        throw .badTimestamp(file: file, line: line, column: column, text: text)
+      }
+      areDates = isDate
+      values.append(position)
+    }
+    return (values, areDates ?? false)
   }
 }
 

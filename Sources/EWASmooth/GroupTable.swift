@@ -4,7 +4,7 @@ import EWAIO
 ///
 /// An open-addressing hash table (FNV-1a, linear probing) over the keys seen so far; a key is
 /// copied once, when it is first seen.
-public struct GroupTable {
+public struct GroupTable: Sendable {
   /// The keys, in order of first appearance; a key's index is its position here.
   public private(set) var keys: [[UInt8]] = []
   private var slots: [Int32] = Array(repeating: -1, count: 16)

@@ -9,27 +9,34 @@ import Foundation
   import Darwin
 #endif
 
-/// Smooths one large regular file with several threads (`ewa smooth --threads N FILE`).
+/// Smooths one large regular file with several threads (`ewa smooth --threads N FILE`): the one
+/// ``SmoothKernel``, scheduled over blocks of the file.
 ///
-/// The file after its first line is cut into blocks at line ends. Each thread takes every N-th
-/// block and passes over it twice: first it parses the cells and averages them from nothing
-/// (``BlockCells``; a block's state is the recurrence composed over it, `V ↦ β^n·V + c`), which
-/// is carried onto the previous block's final state as soon as that is known
-/// (``ExponentialAverage/carried(from:decay:)``); then, starting from the carried state, it
-/// smooths the parsed rows into its own output, which is written to standard output in block
-/// order.
+/// The layout is decided from the file's start as the sequential smoother decides it (the header,
+/// and up to ``Smoother/lookaheadLimit`` rows when the columns are chosen automatically). The data
+/// after the header is cut into blocks at line ends (``FileBlockSource``), each read by a
+/// ``CSVReader``; each thread takes every N-th block. When the previous block's final state is
+/// already known, the block is smoothed from it in one pass, exactly as sequentially. Otherwise a
+/// first pass folds the block from nothing without writing (a block acts on each group's state
+/// as an affine map, `V ↦ D·V + c`), which is carried onto the previous block's final state as
+/// soon as that is known (``SmoothKernel/carry(_:)``); a second pass then smooths the block from
+/// the state before it into its own output, which is written in block order.
+///
 /// Each result is within 1e-12 × A of the sequential one, where A is the same average of the
 /// absolute values (the carried states differ from the sequential ones by rounding only, a few
 /// units in the last place of the data's scale): 1e-12 relative unless values of both signs
 /// cancel, as ±1e300 among small values do (measured 6.4e-15 × A, `ParallelBoundTests`). Memory
-/// stays constant (two blocks per thread).
+/// stays constant (two blocks' output per thread).
 ///
-/// It needs a regular file without quoted fields (a quoted line break would defeat cutting at line
-/// ends) and with LF or CRLF line ends; for any other file it smooths sequentially, with the
-/// same output. Options that cannot be carried are refused by ``unsupported(_:)``.
+/// It needs a regular file without quotes after its first line (a quoted line break would defeat
+/// cutting at line ends); for any other file it smooths sequentially, with the same output. Options that cannot be carried are refused by
+/// ``unsupported(_:)``.
+///
+/// Shared state (the carried kernel, the finished blocks, the first failure) is guarded by
+/// `condition`; everything else is the thread's own.
 public final class ParallelSmoother: @unchecked Sendable {
   /// The nominal size of a block in bytes.
-  public static let defaultBlockSize = 1 << 15
+  public static let defaultBlockSize = 1 << 16
 
   public let options: SmoothOptions
   public let path: String
@@ -46,27 +53,28 @@ public final class ParallelSmoother: @unchecked Sendable {
   private var size = 0
   private var headerEnd = 0
   private var blockCount = 0
-  private var layout: Smoother?
 
   private let condition = NSCondition()
+  /// The state after block `carriedBlock` (-1: before the first), and the lines up to there.
   private var carriedBlock = -1
-  private var carriedState: GroupState?
-  private var carriedLines = 1
+  private var carried: SmoothKernel?
+  private var carriedLines = 0
   private var writtenBlock = -1
   private var failure: (block: Int, error: SmoothError)?
   private var skipped: [(block: Int, count: Int, first: String?)] = []
+  private var finished: [Int: Finished] = [:]
+  private var writing = false
 
   /// Why `options` cannot be smoothed in parallel blocks, as a sentence, or nil if they can.
   public static func unsupported(_ options: SmoothOptions) -> String? {
-    if options.columns.isEmpty {
-      return "--threads needs the columns named with --column (choosing them reads ahead)"
+    if options.standardDeviation {
+      return "--threads cannot be combined with --std: the variance of a block is not carried "
+        + "onto the state before it"
     }
-    if options.groupBy != nil { return "--threads cannot be combined with --group-by" }
-    if options.time != nil { return "--threads cannot be combined with --time" }
-    if options.standardDeviation { return "--threads cannot be combined with --std" }
     if options.initial == .first {
       return "--threads cannot be combined with --init first, whose first observation weighs "
-        + "more than the rest (use corrected or zero)"
+        + "more than the rest, so that a block does not act on the state before it as one "
+        + "carried step (use corrected or zero)"
     }
     return nil
   }
@@ -113,36 +121,32 @@ public final class ParallelSmoother: @unchecked Sendable {
           + "standard input and pipes are read sequentially, so drop --threads")
     }
     size = Int(status.st_size)
-    let header = try firstLine()
-    headerEnd = header.count
-    let remaining = size - headerEnd
-    var inBlocks = header.last == UInt8(ascii: "\n") && remaining >= 2 * blockSize && threads > 1
-    if inBlocks { inBlocks = try isCuttable() }
+    let firstLineEnd = try firstLine()
+    var inBlocks =
+      firstLineEnd != nil && size - firstLineEnd! >= 2 * blockSize && threads > 1
+    if inBlocks { inBlocks = try isCuttable(from: firstLineEnd!) }
     guard inBlocks else {
       try sequential()
       return
     }
-    // The first line (the header, or a first data row) goes through the sequential smoother,
-    // which also decides the layout.
-    let first = Smoother(options: options, output: output)
-    try first.process(name: path, source: MemorySource(header))
-    try io { () throws(IOError) in try output.flush() }
-    layout = first
-    carriedState = first.groups[0]
-    blockCount = (remaining + blockSize - 1) / blockSize
+    let layout = try plan(firstLineEnd: firstLineEnd!)
+    let blocksStart = headerEnd
+    blockCount = (size - blocksStart + blockSize - 1) / blockSize
+    carried = SmoothKernel(layout: layout)
+    carriedLines = headerEnd > 0 ? 1 : 0
     // One thread per worker besides this one, which is worker 0.
-    let finished = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
     for thread in 1..<threads {
       Thread {
-        self.work(thread: thread)
-        finished.signal()
+        self.work(thread: thread, layout: layout)
+        done.signal()
       }.start()
     }
-    work(thread: 0)
-    for _ in 1..<threads { finished.wait() }
+    work(thread: 0, layout: layout)
+    for _ in 1..<threads { done.wait() }
     skipped.sort { $0.block < $1.block }
-    skippedCells = first.skippedCells + skipped.reduce(0) { $0 + $1.count }
-    firstSkippedCell = first.firstSkippedCell ?? skipped.lazy.compactMap(\.first).first
+    skippedCells = skipped.reduce(0) { $0 + $1.count }
+    firstSkippedCell = skipped.lazy.compactMap(\.first).first
     if let failure { throw failure.error }
   }
 
@@ -156,55 +160,76 @@ public final class ParallelSmoother: @unchecked Sendable {
     firstSkippedCell = smoother.firstSkippedCell
   }
 
-  /// The file's first line, with its line end (all of the file if it has a single line).
-  private func firstLine() throws(SmoothError) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var offset = 0
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = try read(into: &chunk, at: offset)
-      if count == 0 { return bytes }
-      if let end = chunk[..<count].firstIndex(of: UInt8(ascii: "\n")) {
-        return bytes + chunk[...end]
+  /// Decides the layout from the file's start, as the sequential smoother does, and writes the
+  /// header (the file's first line: no quote follows it, so none spans lines).
+  private func plan(firstLineEnd: Int) throws(SmoothError) -> SmoothLayout {
+    var planner = LayoutPlanner(options: options, savedColumns: nil)
+    let source = FileBlockSource(
+      name: path, descriptor: descriptor, range: 0..<size, startsAtLine: true, size: size)
+    let reader = CSVReader(
+      name: path, source: source, delimiter: options.delimiter, chunkSize: 1 << 16)
+    var isHeader = false
+    while !planner.isReady, try io({ () throws(IOError) in try reader.next() }) {
+      try reader.withRecord { (record) throws(SmoothError) in
+        if !planner.started {
+          isHeader = try planner.start(record, reader: reader)
+          if isHeader { return }
+        }
+        try planner.look(at: record, file: path, line: reader.line, keep: false)
       }
-      bytes += chunk[..<count]
+    }
+    let (layout, _) = try planner.decide()
+    headerEnd = isHeader ? firstLineEnd : 0
+    if let header = planner.header {
+      try header.withRecord { (record) throws(SmoothError) in
+        try io { () throws(IOError) in try layout.writeHeader(record, to: output) }
+      }
+    }
+    try io { () throws(IOError) in try output.flush() }
+    return layout
+  }
+
+  /// The offset after the file's first LF, or nil if it has none or a CR ends a record before
+  /// it.
+  private func firstLine() throws(SmoothError) -> Int? {
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+    defer { chunk.deallocate() }
+    var offset = 0
+    while true {
+      let count = try read(into: chunk, at: offset)
+      if count == 0 { return nil }
+      let end = memchr(chunk.baseAddress!, 0x0A, count).map { chunk.baseAddress!.distance(to: $0) }
+      if let cr = memchr(chunk.baseAddress!, 0x0D, end ?? count),
+        chunk.baseAddress!.distance(to: cr) + 1 != end
+      {
+        return nil
+      }
+      if let end { return offset + end + 1 }
       offset += count
     }
   }
 
-  /// Whether the rest of the file can be cut at line ends: no quote, and no CR but before LF.
-  private func isCuttable() throws(SmoothError) -> Bool {
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    var offset = headerEnd
+  /// Whether the file from `start` can be cut at line ends: it holds no quote, so that every LF
+  /// ends a record (a lone CR ends one too, within a block as in the whole file).
+  private func isCuttable(from start: Int) throws(SmoothError) -> Bool {
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+    defer { chunk.deallocate() }
+    var offset = start
     while offset < size {
-      let count = try read(into: &chunk, at: offset)
+      let count = try read(into: chunk, at: offset)
       if count == 0 { break }
-      let clean = chunk.withUnsafeBytes { bytes -> Bool in
-        let base = bytes.baseAddress!
-        if memchr(base, Int32(UInt8(ascii: "\"")), count) != nil { return false }
-        var from = 0
-        while from < count, let found = memchr(base + from, 0x0D, count - from) {
-          let index = base.distance(to: UnsafeRawPointer(found))
-          // A CR as the chunk's last byte is checked again at the start of the next chunk.
-          if index + 1 == count { return offset + count == size ? false : true }
-          if bytes[index + 1] != 0x0A { return false }
-          from = index + 1
-        }
-        return true
-      }
-      if !clean { return false }
-      offset += chunk[count - 1] == 0x0D && offset + count < size ? count - 1 : count
+      if memchr(chunk.baseAddress!, Int32(UInt8(ascii: "\"")), count) != nil { return false }
+      offset += count
     }
     return true
   }
 
   /// Reads up to `buffer.count` bytes at `offset`.
-  private func read(into buffer: inout [UInt8], at offset: Int) throws(SmoothError) -> Int {
-    let descriptor = self.descriptor
+  private func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int)
+    throws(SmoothError) -> Int
+  {
     while true {
-      let count = buffer.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress, $0.count, off_t(offset))
-      }
+      let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
       if count >= 0 { return count }
       if errno != EINTR {
         throw .io(.readFailed(name: path, reason: String(cString: strerror(errno))))
@@ -214,13 +239,16 @@ public final class ParallelSmoother: @unchecked Sendable {
 
   // MARK: - Threads
 
+  /// A smoothed block waiting for its turn to be written.
+  private struct Finished {
+    let sink: MemorySink
+    let error: SmoothError?
+    let skipped: Int
+    let firstSkipped: String?
+  }
+
   /// One thread's loop over its blocks.
-  private func work(thread: Int) {
-    guard let layout else { return }
-    // This thread's own copy of the name it passes on every row (see Smoother.continuing).
-    let file = String(decoding: Array(path.utf8), as: UTF8.self)
-    let block = BlockText()
-    let cells = BlockCells()
+  private func work(thread: Int, layout: SmoothLayout) {
     // Two outputs, so that the next block can be smoothed while one waits for its turn.
     let outputs = (0..<2).map { _ in
       let sink = MemorySink()
@@ -230,98 +258,129 @@ public final class ParallelSmoother: @unchecked Sendable {
     var count = 0
     while index < blockCount {
       let output = outputs[count % 2]
-      do {
-        // The output's previous block must have been written.
-        try waitUntil { writtenBlock >= index - 2 * threads }
-        try smooth(
-          block: index, file: file, text: block, cells: cells, layout: layout, sink: output.sink,
-          output: output.buffer)
-      } catch {
-        return
-      }
+      // The output's previous block must have been written.
+      guard waitUntil({ writtenBlock >= index - 2 * threads }) else { return }
+      smooth(block: index, layout: layout, sink: output.sink, output: output.buffer)
       index += threads
       count += 1
     }
   }
 
-  /// Waits until `condition` holds; throws (only to stop the thread) once a block has failed.
-  private func waitUntil(_ holds: () -> Bool) throws(SmoothError) {
+  /// Waits until `holds` holds; false once a block has failed.
+  private func waitUntil(_ holds: () -> Bool) -> Bool {
     condition.lock()
     defer { condition.unlock() }
     while !holds(), failure == nil { condition.wait() }
-    if failure != nil { throw .io(.outputClosed) }
+    return failure == nil
   }
 
-  /// A smoothed block waiting for its turn to be written.
-  private struct Finished {
-    let sink: MemorySink
-    let error: SmoothError?
-    let skipped: Int
-    let firstSkipped: String?
+  /// A reader of block `index`.
+  private func reader(block index: Int, layout: SmoothLayout) -> CSVReader<FileBlockSource> {
+    let low = headerEnd + index * blockSize
+    let source = FileBlockSource(
+      name: path, descriptor: descriptor, range: low..<min(low + blockSize, size),
+      startsAtLine: index == 0, size: size)
+    return CSVReader(
+      name: path, source: source, delimiter: layout.delimiter, chunkSize: blockSize + 4096,
+      skipsByteOrderMark: index == 0 && headerEnd == 0)
   }
 
-  private var finished: [Int: Finished] = [:]
-  private var writing = false
-
-  /// Reads, folds, carries and smooths one block, and hands it to ``writeReady()``; throws only
-  /// to stop this thread.
-  private func smooth(
-    block index: Int, file: String, text: BlockText, cells: BlockCells, layout: Smoother,
-    sink blockSink: MemorySink,
-    output blockOutput: OutputBuffer
-  ) throws(SmoothError) {
-    do {
-      try text.load(
-        descriptor: descriptor, name: path, block: index, blockSize: blockSize,
-        first: headerEnd, size: size, delimiter: layout.delimiter)
-    } catch {
-      try fail(block: index, error: error)
-    }
-    // First pass: the cells parsed, the block averaged from nothing. A row that ends it early
-    // throws its error again in the second pass.
-    try cells.read(text, layout: layout)
-    let folded = !cells.failed
-    // Carry: wait for the previous block's final state, publish this one's.
-    try waitUntil { carriedBlock == index - 1 }
-    condition.lock()
-    let prior = carriedState!
-    let linesBefore = carriedLines
-    if folded {
-      carriedState = Smoother.carry(
-        prior, over: cells.state!, rows: cells.steps, ignoreMissing: options.ignoreMissing)
-      carriedLines += text.rowCount
-      carriedBlock = index
-      condition.broadcast()
-    }
-    condition.unlock()
-    // Second pass: from the carried state, row by row into this block's output.
-    let smoother = layout.continuing(from: prior, output: blockOutput)
-    var error: SmoothError?
-    do {
-      let width = layout.smoothed.count
-      for row in 0..<text.rowCount {
-        try text.withRecord(row) { (record) throws(SmoothError) in
-          if row < cells.count, cells.rows[row] == .parsed {
-            try cells.withCells(row, width: width) { (values, present) throws(SmoothError) in
-              try smoother.smooth(record, parsed: values, present: present)
-            }
-          } else {
-            try smoother.smooth(record, file: file, line: linesBefore + row + 1)
-          }
+  /// Folds (and with `output`, writes) every row of block `index` with `kernel`, the lines
+  /// before it numbering `linesBefore`.
+  ///
+  /// - Returns: the block's number of lines.
+  private func pass(
+    block index: Int, layout: SmoothLayout, kernel: inout SmoothKernel, linesBefore: Int,
+    output: OutputBuffer?
+  ) throws(SmoothError) -> Int {
+    let reader = reader(block: index, layout: layout)
+    let file = path
+    var lines = 0
+    while try io({ () throws(IOError) in try reader.next() }) {
+      lines += 1
+      let line = linesBefore + lines
+      try reader.withRecord { (record) throws(SmoothError) in
+        if let output {
+          try kernel.smooth(record, file: file, line: line, output: output)
+        } else {
+          _ = try kernel.fold(record, file: file, line: line)
         }
       }
-    } catch let caught {
-      error = caught
     }
-    if !folded, error == nil {
-      error = .invalidOption("a block failed its first pass but not its second")
+    return lines
+  }
+
+  /// Smooths one block into `blockOutput` and hands it to ``writeReady()``.
+  private func smooth(
+    block index: Int, layout: SmoothLayout, sink blockSink: MemorySink,
+    output blockOutput: OutputBuffer
+  ) {
+    condition.lock()
+    let ready = carriedBlock == index - 1
+    var prior = ready ? carried : nil
+    var linesBefore = carriedLines
+    condition.unlock()
+    var error: SmoothError?
+    var kernel: SmoothKernel
+    if var exact = prior {
+      // The state before the block is known: one pass, exactly as sequentially.
+      exact.resetCounts()
+      do {
+        let lines = try pass(
+          block: index, layout: layout, kernel: &exact, linesBefore: linesBefore,
+          output: blockOutput)
+        publish(block: index, state: exact, lines: lines)
+      } catch let caught {
+        error = caught
+      }
+      kernel = exact
+    } else {
+      // First pass: the block folded from nothing. A row that ends it early throws its error
+      // again in the second pass, with its line number.
+      var local = SmoothKernel(layout: layout)
+      let lines = try? pass(
+        block: index, layout: layout, kernel: &local, linesBefore: 0, output: nil)
+      // Carry: wait for the previous block's final state, publish this one's.
+      guard waitUntil({ carriedBlock == index - 1 }) else { return }
+      condition.lock()
+      prior = carried
+      linesBefore = carriedLines
+      condition.unlock()
+      if let lines {
+        var next = prior!
+        next.carry(local)
+        publish(block: index, state: next, lines: lines)
+      }
+      // Second pass: from the state before the block, row by row into the block's output.
+      kernel = prior!
+      kernel.resetCounts()
+      do {
+        _ = try pass(
+          block: index, layout: layout, kernel: &kernel, linesBefore: linesBefore,
+          output: blockOutput)
+      } catch let caught {
+        error = caught
+      }
+      if lines == nil, error == nil {
+        error = .invalidOption("a block failed its first pass but not its second")
+      }
     }
     try? blockOutput.flush() as Void
     condition.lock()
     finished[index] = Finished(
-      sink: blockSink, error: error, skipped: smoother.skippedCells,
-      firstSkipped: smoother.firstSkippedCell)
+      sink: blockSink, error: error, skipped: kernel.skippedCells,
+      firstSkipped: kernel.firstSkippedCell)
     writeReady()
+    condition.unlock()
+  }
+
+  /// Makes `state` the state after block `index`.
+  private func publish(block index: Int, state: SmoothKernel, lines: Int) {
+    condition.lock()
+    carried = state
+    carriedLines += lines
+    carriedBlock = index
+    condition.broadcast()
     condition.unlock()
   }
 
@@ -352,14 +411,5 @@ public final class ParallelSmoother: @unchecked Sendable {
       }
       condition.broadcast()
     }
-  }
-
-  /// Records the first failure and wakes every thread so that all stop.
-  private func fail(block: Int, error: SmoothError) throws(SmoothError) -> Never {
-    condition.lock()
-    if failure == nil || block < failure!.block { failure = (block, error) }
-    condition.broadcast()
-    condition.unlock()
-    throw error
   }
 }

@@ -157,12 +157,11 @@ import Testing
   }
 
   @Test func refusesWhatCannotBeCarried() throws {
-    #expect(ParallelSmoother.unsupported(try options(beta: "0.9")) != nil)
     #expect(
       ParallelSmoother.unsupported(
         try options(beta: "0.9") {
           $0.columns = ["a"]
-          $0.groupBy = "s"
+          $0.standardDeviation = true
         }) != nil)
     #expect(
       ParallelSmoother.unsupported(
@@ -171,6 +170,9 @@ import Testing
           $0.initial = .first
         }) != nil)
     #expect(ParallelSmoother.unsupported(try options(beta: "0.9") { $0.columns = ["a"] }) == nil)
+    // Chosen columns, --group-by and --time are carried (ParallelOptionsTests).
+    #expect(ParallelSmoother.unsupported(try options(beta: "0.9")) == nil)
+    #expect(ParallelSmoother.unsupported(try options(beta: "0.9") { $0.groupBy = "s" }) == nil)
   }
 
   @Test func theCommandRefusesStandardInputAndBadCounts() throws {

@@ -61,10 +61,10 @@ struct Smooth: ParsableCommand {
   var onBadValue: SmoothOptions.BadValuePolicy = .fail
   @Option(
     help: ArgumentHelp(
-      "Threads for one large regular file, smoothed in blocks that are then carried "
-        + "(needs --column; not with standard input, --state, --group-by, --time, --std, "
-        + "--init first); each number is within 1e-12 × the same average of |x| of the "
-        + "sequential one.",
+      "Threads for one regular file, smoothed in blocks whose states are carried one onto the "
+        + "next; each number is within 1e-12 × the same average of |x| of the sequential one. "
+        + "1 (the default) is strictly sequential. Not with standard input or pipes, several "
+        + "files, --state, --std or --init first (their states are not carried).",
       valueName: "n"))
   var threads = 1
 
@@ -84,7 +84,10 @@ struct Smooth: ParsableCommand {
         "--threads smooths one regular file in blocks; standard input and several files are "
           + "read sequentially, so drop --threads.")
     }
-    if state != nil { throw ValidationError("--threads cannot be combined with --state.") }
+    if state != nil {
+      throw ValidationError(
+        "--threads cannot be combined with --state: the state saved must be the sequential one.")
+    }
     if let reason = ParallelSmoother.unsupported(options) { throw ValidationError(reason + ".") }
   }
 
