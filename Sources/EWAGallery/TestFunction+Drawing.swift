@@ -1,4 +1,3 @@
-import EWAIO
 import EWATrain
 
 extension TestFunction {

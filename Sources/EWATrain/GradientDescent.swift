@@ -1,5 +1,4 @@
 import EWA
-import EWAIO
 
 /// Plain gradient descent.
 ///

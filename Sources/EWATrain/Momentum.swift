@@ -1,5 +1,4 @@
 import EWA
-import EWAIO
 
 /// Gradient descent with momentum: the step follows the exponentially weighted average of the
 /// gradients, held as an ``ExponentialAverage``.

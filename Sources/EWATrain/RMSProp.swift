@@ -1,5 +1,4 @@
 import EWA
-import EWAIO
 
 /// RMSProp: the step divides the gradient by the root of the exponentially weighted average of
 /// its square, held as an ``ExponentialAverage``.
