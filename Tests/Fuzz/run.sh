@@ -33,20 +33,34 @@ library() {
   name=$1
   shift
   # shellcheck disable=SC2086
-  swiftc $flags -module-name "$name" -I "$build/lib" -emit-module \
+  swiftc $flags -module-name "$name" -I "$build/lib" -I "$build/lib/_CPUFeatures" -emit-module \
     -emit-module-path "$build/lib/$name.swiftmodule" -emit-library -static \
     -o "$build/lib/lib$name.a" "$@"
 }
 # Rebuilt when a library source (or this script) is newer than the last archive built.
 stamp=$build/lib/libEWATrain.a
-if [ ! -f "$stamp" ] || [ -n "$(find Sources/EWA Sources/EWAIO Sources/EWASmooth Sources/EWATrain Tests/Fuzz/run.sh -newer "$stamp")" ]; then
+if [ ! -f "$stamp" ] || [ -n "$(find Sources/EWA Sources/EWAIO Sources/_CPUFeatures Sources/_EWATrainAVX2 Sources/EWASmooth Sources/EWATrain Tests/Fuzz/run.sh -newer "$stamp")" ]; then
   echo "building the libraries into $build/lib" >&2
   # From a copy, so that editing the sources meanwhile does not break the build.
   rm -rf "$build/src"
   mkdir -p "$build/src"
-  cp -R Sources/EWA Sources/EWAIO Sources/EWASmooth Sources/EWATrain "$build/src/"
+  cp -R Sources/EWA Sources/EWAIO Sources/_CPUFeatures Sources/_EWATrainAVX2 Sources/EWASmooth \
+    Sources/EWATrain "$build/src/"
   library EWA "$build"/src/EWA/*.swift
   library EWAIO "$build"/src/EWAIO/*.swift
+  # The cpuid check (C) with a module map, and the optimizer steps' AVX2 build, as SwiftPM
+  # builds them for EWATrain.
+  clang -O1 -I "$build/src/_CPUFeatures/include" -c "$build/src/_CPUFeatures/CPUFeatures.c" -o "$build/lib/CPUFeatures.o"
+  ar rcs "$build/lib/lib_CPUFeatures.a" "$build/lib/CPUFeatures.o"
+  mkdir -p "$build/lib/_CPUFeatures"
+  printf 'module _CPUFeatures {\n  header "%s"\n  export *\n}\n' \
+    "$build/src/_CPUFeatures/include/CPUFeatures.h" >"$build/lib/_CPUFeatures/module.modulemap"
+  avx2=""
+  [ "$(uname -m)" = x86_64 ] && avx2="-target-cpu haswell"
+  portable=$flags
+  flags="$flags $avx2"
+  library _EWATrainAVX2 "$build"/src/_EWATrainAVX2/*.swift
+  flags=$portable
   library EWASmooth "$build"/src/EWASmooth/*.swift
   library EWATrain "$build"/src/EWATrain/*.swift
 fi
@@ -70,7 +84,8 @@ for target in $targets; do
   echo "building $target" >&2
   # shellcheck disable=SC2086
   swiftc $flags $linkflags -module-name "Fuzz_$target" -I "$build/lib" -L "$build/lib" \
-    -lEWATrain -lEWASmooth -lEWAIO -lEWA "Tests/Fuzz/$file" Tests/Fuzz/FuzzSupport.swift -o "$binary"
+    -lEWATrain -l_EWATrainAVX2 -l_CPUFeatures -lEWASmooth -lEWAIO -lEWA \
+    -I "$build/lib/_CPUFeatures" "Tests/Fuzz/$file" Tests/Fuzz/FuzzSupport.swift -o "$binary"
   corpus=$build/corpus/$target
   mkdir -p "$corpus"
   echo "running $target for $seconds s (log: $logs/$target.log)" >&2
