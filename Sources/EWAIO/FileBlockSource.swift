@@ -79,12 +79,23 @@ public struct FileBlockSource: ByteSource {
   private func read(_ buffer: UnsafeMutableRawBufferPointer, upTo end: Int) throws(IOError) -> Int {
     let wanted = min(buffer.count, end - offset)
     guard wanted > 0 else { return 0 }
+    return try Self.read(
+      descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<wanted]), at: offset,
+      name: name)
+  }
+
+  /// Reads up to `buffer.count` bytes of `descriptor` at `offset` with pread(2), again after an
+  /// interruption.
+  ///
+  /// - Returns: the number of bytes read; 0 at the end of the file.
+  /// - Throws: ``IOError/readFailed(name:reason:)`` naming `name`.
+  package static func read(
+    _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int, name: String
+  ) throws(IOError) -> Int {
     while true {
-      let count = pread(descriptor, buffer.baseAddress, wanted, off_t(offset))
+      let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
       if count >= 0 { return count }
-      if errno != EINTR {
-        throw .readFailed(name: name, reason: String(cString: strerror(errno)))
-      }
+      if errno != EINTR { throw .readFailed(name: name, reason: IOError.reason(errno)) }
     }
   }
 

@@ -228,12 +228,8 @@ public final class ParallelSmoother: @unchecked Sendable {
   private func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int)
     throws(SmoothError) -> Int
   {
-    while true {
-      let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
-      if count >= 0 { return count }
-      if errno != EINTR {
-        throw .io(.readFailed(name: path, reason: String(cString: strerror(errno))))
-      }
+    try io { () throws(IOError) in
+      try FileBlockSource.read(descriptor, into: buffer, at: offset, name: path)
     }
   }
 
