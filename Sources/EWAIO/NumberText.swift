@@ -178,18 +178,7 @@ public enum NumberText {
     try output.append(maximumCount: maximumLength) { write(value, to: $0) }
   }
 
-  /// Appends `value.description` (the shortest digits, `1.0` with its `.0`, `inf`, `nan`) to
-  /// `output`, without creating a `String`: the text of `"\(value)"`, for outputs that have
-  /// always printed doubles so (`ewa trajectory`).
-  @inline(__always)
-  public static func appendDescription(_ value: Double, to output: OutputBuffer) throws(IOError) {
-    try output.append(maximumCount: maximumLength) {
-      write(value, to: $0, keepingPointZero: true)
-    }
-  }
-
-  /// Writes the text of ``format(_:)`` (or with `keepingPointZero`, of `value.description`) to
-  /// `destination`, which has room for ``maximumLength`` bytes.
+  /// Writes the text of ``format(_:)`` to `destination`, which has room for ``maximumLength`` bytes.
   ///
   /// The digits are those of `Double.description` (``ShortestDigits``), laid out as it does:
   /// plain decimals from 0.0001 up to 2^53, otherwise `d.ddde±XX`; `-0` keeps its sign, and
@@ -198,7 +187,7 @@ public enum NumberText {
   /// - Returns: the number of bytes written.
   @inline(__always)
   public static func write(
-    _ value: Double, to destination: UnsafeMutablePointer<UInt8>, keepingPointZero: Bool = false
+    _ value: Double, to destination: UnsafeMutablePointer<UInt8>
   ) -> Int {
     var p = destination
     guard value.isFinite else {
@@ -215,7 +204,6 @@ public enum NumberText {
     if magnitude == 0 {
       p.pointee = UInt8(ascii: "0")
       p += 1
-      if keepingPointZero { p = pointZero(at: p) }
       return p - destination
     }
     let (digits, exponent) = ShortestDigits.decimal(magnitude)
@@ -256,7 +244,6 @@ public enum NumberText {
       DecimalDigits.write(digits, count: count, to: p)
       (p + count).update(repeating: UInt8(ascii: "0"), count: scientific + 1 - count)
       p += scientific + 1
-      if keepingPointZero { p = pointZero(at: p) }
     } else {
       // ddd.ddd: the digits one place to the right, then the integer part moved back.
       DecimalDigits.write(digits, count: count, to: p + 1)
@@ -265,13 +252,5 @@ public enum NumberText {
       p += count + 1
     }
     return p - destination
-  }
-
-  /// Writes `.0` at `p` (an integral value as `description` prints it); returns the end.
-  @inline(__always)
-  private static func pointZero(at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-    p[0] = UInt8(ascii: ".")
-    p[1] = UInt8(ascii: "0")
-    return p + 2
   }
 }

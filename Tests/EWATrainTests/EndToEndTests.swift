@@ -172,7 +172,7 @@ struct EndToEndTests {
     ])
     #expect(r.status == 0)
     // gradient (x/10, 2y): (2, 1) → (1.9, 0) → (1.805, 0).
-    #expect(r.stdout == "step,x,y,loss\n0,2.0,1.0,1.2\n1,1.9,0.0,0.1805\n2,1.805,0.0,0.16290125\n")
+    #expect(r.stdout == "step,x,y,loss\n0,2,1,1.2\n1,1.9,0,0.1805\n2,1.805,0,0.16290125\n")
     let bad = try ewa([
       "trajectory", "--function", "bowl", "--optimizer", "gd", "--start", "1", "--steps", "2",
     ])
@@ -191,6 +191,6 @@ struct EndToEndTests {
     ])
     #expect(r.status == 0)
     // gradient (x/10, 2y): (-2, 1) → (-1.9, 0).
-    #expect(r.stdout == "step,x,y,loss\n0,-2.0,1.0,1.2\n1,-1.9,0.0,0.1805\n")
+    #expect(r.stdout == "step,x,y,loss\n0,-2,1,1.2\n1,-1.9,0,0.1805\n")
   }
 }

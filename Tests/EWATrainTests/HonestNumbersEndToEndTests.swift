@@ -32,7 +32,7 @@ import Testing
     process.waitUntilExit()
     #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     #expect(error.fileHandleForReading.readDataToEndOfFile().isEmpty)
-    #expect(String(decoding: text, as: UTF8.self).hasPrefix("step,x,y,loss\n0,-1.0,1.0,4.0\n1,"))
+    #expect(String(decoding: text, as: UTF8.self).hasPrefix("step,x,y,loss\n0,-1,1,4\n1,"))
   }
 
   @Test func aTrajectoryStopsAtItsFirstNonFinitePointNamingTheStep() throws {
@@ -43,8 +43,8 @@ import Testing
       ]))
     #expect(run.status == 65)
     #expect(
-      run.stderr.hasPrefix("ewa: the path is not finite at step 324 (x = 0.0, y = ")
-        && run.stderr.hasSuffix("try a smaller learning rate (--lr, now 1.0).\n"))
+      run.stderr.hasPrefix("ewa: the path is not finite at step 324 (x = 0, y = ")
+        && run.stderr.hasSuffix("try a smaller learning rate (--lr, now 1).\n"))
     let rows = run.stdout.split(separator: "\n")
     #expect(rows.count == 1 + 324)
     #expect(!run.stdout.contains("inf") && !run.stdout.contains("nan"))

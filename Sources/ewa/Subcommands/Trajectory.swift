@@ -58,14 +58,15 @@ struct Trajectory: ParsableCommand {
             escape = (step, x, y, loss)
             return false
           }
-          // The row as `"\(step),\(x),\(y),\(loss)\n"` printed it, without a String per row.
+          // Shortest round-trip digits, as `ewa smooth` prints (`-9`, not `-9.0`), without a
+          // String per row.
           try output.append(String(step))
           try output.append(UInt8(ascii: ","))
-          try NumberText.appendDescription(x, to: output)
+          try NumberText.append(x, to: output)
           try output.append(UInt8(ascii: ","))
-          try NumberText.appendDescription(y, to: output)
+          try NumberText.append(y, to: output)
           try output.append(UInt8(ascii: ","))
-          try NumberText.appendDescription(loss, to: output)
+          try NumberText.append(loss, to: output)
           try output.append(UInt8(ascii: "\n"))
           return true
         }
@@ -75,7 +76,7 @@ struct Trajectory: ParsableCommand {
       }
       if let escape {
         throw TrainingError.divergence(
-          "the path is not finite at step \(escape.step) (x = \(escape.x), y = \(escape.y), f = \(escape.loss)); the steps before it were printed; try a smaller learning rate (--lr, now \(rate))."
+          "the path is not finite at step \(escape.step) (x = \(NumberText.format(escape.x)), y = \(NumberText.format(escape.y)), f = \(NumberText.format(escape.loss))); the steps before it were printed; try a smaller learning rate (--lr, now \(NumberText.format(rate)))."
         )
       }
     }
