@@ -118,13 +118,6 @@ extension SmoothLayout {
   /// The layout of a saved state's columns and options alone (no input file): the smoothed
   /// columns first, then the group-by and time columns, so that a kernel can restore the state.
   init(combining state: SmoothState) {
-    var options = SmoothOptions(decays: state.decays)
-    options.columns = state.columns
-    options.initial = state.initial
-    options.ignoreMissing = state.ignoreMissing
-    options.standardDeviation = state.standardDeviation
-    options.groupBy = state.groupBy
-    options.time = state.time
     var names = state.columns
     let groupColumn = state.groupBy.map { name in
       names.append(name)
@@ -135,7 +128,7 @@ extension SmoothLayout {
       return names.count - 1
     }
     self.init(
-      options: options, fieldCount: names.count, names: names, delimiter: UInt8(ascii: ","),
+      options: state.options, fieldCount: names.count, names: names, delimiter: UInt8(ascii: ","),
       lineEnd: [UInt8(ascii: "\n")], groupColumn: groupColumn, timeColumn: timeColumn,
       smoothed: Array(state.columns.indices))
   }

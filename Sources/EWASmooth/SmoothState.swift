@@ -72,6 +72,19 @@ public struct SmoothState: Equatable, Sendable {
     return try decode(bytes, path: path)
   }
 
+  /// The options the state was saved with (its columns chosen by name), as far as the file
+  /// records them: enough to resume it or to combine it, not the output's formatting.
+  public var options: SmoothOptions {
+    var options = SmoothOptions(decays: decays)
+    options.columns = columns
+    options.initial = initial
+    options.ignoreMissing = ignoreMissing
+    options.standardDeviation = standardDeviation
+    options.groupBy = groupBy
+    options.time = time
+    return options
+  }
+
   /// Reads a state file that must exist (`--state-in`, `ewa state`).
   ///
   /// - Throws: as ``load(path:)``, and ``SmoothError/io(_:)`` `cannotOpen` for a missing file.
