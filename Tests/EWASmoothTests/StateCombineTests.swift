@@ -226,6 +226,23 @@ import Testing
     #expect(try a.combined(with: otherGroup, path: "a", nextPath: "b").groups.count == 2)
   }
 
+  @Test func countsBeyondWhatAStateFileHoldsAreRefused() throws {
+    let near = SmoothState.countLimit - 2
+    let text = """
+      {"format":"ewa-smooth-state","version":3,"columns":["v"],"decays":[{"form":"beta",\
+      "text":"0.5","centerOfMass":1,"halflife":null}],"initial":"corrected","ignoreMissing":false,\
+      "standardDeviation":false,"groupBy":null,"time":null,"groups":[
+      [null,null,\(near),[[\(near),null,[[1,1,\(near)]]]]]
+      ]}
+
+      """
+    let state = try SmoothState.decode(Array(text.utf8), path: "big.json")
+    #expect(
+      refusal(state, state)
+        == "state file b.json cannot be combined: group 1 would count more than "
+        + "\(SmoothState.countLimit) rows, the most a state file holds")
+  }
+
   @Test func summaryIsBoundedAndEscaped() throws {
     var options = SmoothOptions(decays: try DecaySpec.parseList("0.9", form: .beta, timed: false))
     options.groupBy = "k"
