@@ -1,7 +1,7 @@
 # ewa demo: moons-decay-history
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set terminal pngcairo size 1200,700 enhanced font 'sans,12'
 set output 'moons-decay-history.png'
 $gd_staircase_batches << EOD
 1 0.7578292065319427
@@ -55009,15 +55009,16 @@ $gd_staircase_epochs << EOD
 24995 0.05143999379847704
 25000 0.051659192446566894
 EOD
-set title 'Moons with learning-rate decay: gd, α0 = 0.1, staircase α0 / (1 + ⌊e/1000⌋)' noenhanced
+set title 'Moons with learning-rate decay: gd, α_{0} = 0.1, staircase α_{0} / (1 + ⌊e/1000⌋)' enhanced
 set xlabel 'mini-batch step' noenhanced
 set ylabel 'cost' noenhanced
 set logscale x
 set format x '%g'
+set xrange [1:25000]
 set key bottom left box opaque
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
 plot $gd_staircase_batches using 1:2 with lines lw 1 dt 1 lc rgb '#99C7E0' title 'gd-staircase, mini-batch' noenhanced, \
      $gd_staircase_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'gd-staircase, mini-batch EWA β = 0.98' noenhanced, \
-     $gd_staircase_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#0072B2' title 'gd-staircase, epoch' noenhanced
+     $gd_staircase_epochs using 1:2 with lines lw 1.5 dt 1 lc rgb '#0072B2' title 'gd-staircase, epoch' noenhanced
 unset output

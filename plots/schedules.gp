@@ -1,7 +1,7 @@
 # ewa demo: schedules
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set terminal pngcairo size 1200,700 enhanced font 'sans,12'
 set output 'schedules.png'
 $inverse_time__r___1 << EOD
 1 0.1
@@ -513,15 +513,16 @@ $step______0_5__T___20 << EOD
 99 0.00625
 100 0.00625
 EOD
-set title 'Learning-rate schedules from α0 = 0.1 (default rates)' noenhanced
+set title 'Learning-rate schedules from α_{0} = 0.1 (default rates)' enhanced
 set xlabel 'epoch' noenhanced
 set ylabel 'learning rate' noenhanced
+set xrange [1:100]
 set key top right box opaque
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
-plot $inverse_time__r___1 using 1:2 with steps lw 2.5 lc rgb '#0072B2' title 'inverse-time, r = 1' noenhanced, \
-     $exponential__r___0_95 using 1:2 with steps lw 2.5 lc rgb '#D55E00' title 'exponential, r = 0.95' noenhanced, \
-     $inverse_sqrt__k___1 using 1:2 with steps lw 2.5 lc rgb '#009E73' title 'inverse-sqrt, k = 1' noenhanced, \
-     $staircase__r___1__T___20 using 1:2 with steps lw 2.5 lc rgb '#CC79A7' title 'staircase, r = 1, T = 20' noenhanced, \
-     $step______0_5__T___20 using 1:2 with steps lw 2.5 lc rgb '#E69F00' title 'step, γ = 0.5, T = 20' noenhanced
+plot $inverse_time__r___1 using 1:2 with steps lw 2.5 dt 1 lc rgb '#0072B2' title 'inverse-time, r = 1' noenhanced, \
+     $exponential__r___0_95 using 1:2 with steps lw 2.5 dt 2 lc rgb '#D55E00' title 'exponential, r = 0.95' noenhanced, \
+     $inverse_sqrt__k___1 using 1:2 with steps lw 2.5 dt 3 lc rgb '#009E73' title 'inverse-sqrt, k = 1' noenhanced, \
+     $staircase__r___1__T___20 using 1:2 with steps lw 2.5 dt 4 lc rgb '#CC79A7' title 'staircase, r = 1, T = 20' noenhanced, \
+     $step______0_5__T___20 using 1:2 with steps lw 2.5 dt 5 lc rgb '#E69F00' title 'step, γ = 0.5, T = 20' noenhanced
 unset output

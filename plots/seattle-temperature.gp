@@ -5856,13 +5856,14 @@ $ewa_3 << EOD
 1451520000 11.870126049355491
 EOD
 set title 'Seattle daily maximum temperature (°C), 2012–2015: larger β, smoother and later' noenhanced
-set xlabel 'date' offset 0,0.5 noenhanced
+set xlabel 'date' noenhanced
 set ylabel 'temp_max' noenhanced
 set xdata time
 set timefmt '%s'
 set format x '%Y-%m'
 set xrange [1325376000:1451520000]
-set key below box opaque height 1.5
+set key below box opaque height 1
+set bmargin 6
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
 plot $raw using 1:2 with points pt 7 ps 0.5 lc rgb '#9A9A9A' title 'temp_max' noenhanced, \

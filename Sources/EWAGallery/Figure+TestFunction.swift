@@ -13,7 +13,7 @@ extension Figure {
   ///   - resolution: the contour grid's samples per axis.
   /// - Returns: the figure, titled with the function's name and formula.
   public static func trajectory(
-    on function: TestFunction, paths: [OptimizerPath], resolution: Int = 121
+    on function: TestFunction, paths: [OptimizerPath], resolution: Int = 201
   ) -> Figure {
     let start = paths.first.flatMap { path in path.xs.first.map { ($0, path.ys[0]) } } ?? (1, 1)
     let anchor = function.minimum ?? (0, 0)

@@ -72,6 +72,19 @@ extension Gallery {
     }
   }
 
+  /// Where a schedule's staircase lies under a later one's, as a clause: `; staircase, r = 1,
+  /// T = 20 lies under step, γ = 0.5, T = 20 (dash-dotted over it) from epoch 1 to 40, where the
+  /// two agree`, or nothing when every curve shows.
+  static func overlapCaption(_ curves: [ScheduleCurve], initial: Double) -> String {
+    let overlaps = Overlap.find(
+      curves.map { ($0.name, $0.epochs, $0.rates) }, tolerance: initial * 1e-9, minimum: 3)
+    return overlaps.map { overlap in
+      "; \(overlap.under) lies under \(overlap.over) (drawn broken over it) from epoch "
+        + "\(CaptionText.short(overlap.from)) to \(CaptionText.short(overlap.to)), where the two "
+        + "agree"
+    }.joined()
+  }
+
   /// The schedules drawn, from one α0 over the first epochs.
   static let scheduleFigure = (
     kinds: [ScheduleSettings.Kind.inverseTime, .exponential, .inverseSqrt, .staircase, .step],
@@ -87,13 +100,15 @@ extension Gallery {
     }
     var figure = Figure.schedule(curves: curves)
     figure.title = "Learning-rate schedules from α0 = \(drawn.initial) (default rates)"
+    figure.titleMarkup = "Learning-rate schedules from α_{0} = \(drawn.initial) (default rates)"
     return GalleryFigure(
       name: "schedules",
-      caption: "The learning-rate schedules of `ewa train --decay`, each with its default rate.",
+      caption: "The learning-rate schedules of `ewa train --decay`, each with its default rate"
+        + Self.overlapCaption(curves, initial: drawn.initial) + ".",
       commands: [
         "ewa plot schedule --decay \(drawn.kinds.map(\.rawValue).joined(separator: ",")) "
-          + "--epochs \(drawn.epochs) --lr \(drawn.initial) --decay-interval \(drawn.interval) "
-          + "-o plots/schedules.png"
+          + "--epochs \(drawn.epochs) --lr \(drawn.initial) --decay-interval \(drawn.interval)"
+          + CommandText.titleOption(figure) + " -o plots/schedules.png"
       ], figure: figure)
   }
 }

@@ -32,8 +32,8 @@ extension Gallery {
         + "\(CaptionText.list(days)) days).",
       commands: [
         "ewa plot smooth \(weather.name) --column \(Self.weatherColumn.value) "
-          + "--beta \(betas.joined(separator: ",")) --time \(Self.weatherColumn.time) "
-          + "-o plots/seattle-temperature.png"
+          + "--beta \(betas.joined(separator: ",")) --time \(Self.weatherColumn.time)"
+          + CommandText.titleOption(figure) + " -o plots/seattle-temperature.png"
       ], figure: figure)
   }
 
@@ -50,6 +50,8 @@ extension Gallery {
       time: Self.weatherColumn.time, compareWithZeroStart: true)
     var figure = Figure.smooth(smoothed)
     figure.title = "Bias correction: V_t from V_0 = 0 starts near 0; V_t / (1 - β^t) does not"
+    figure.titleMarkup =
+      "Bias correction: V_{t} from V_{0} = 0 starts near 0; V_{t} / (1 - β^{t}) does not"
     return GalleryFigure(
       name: "bias-correction",
       caption:
@@ -59,7 +61,7 @@ extension Gallery {
       commands: [
         "head -\(lines) \(weather.name) | ewa plot smooth --column \(Self.weatherColumn.value) "
           + "--beta \(betas.joined(separator: ",")) --time \(Self.weatherColumn.time) "
-          + "--compare-init -o plots/bias-correction.png"
+          + "--compare-init" + CommandText.titleOption(figure) + " -o plots/bias-correction.png"
       ], figure: figure)
   }
 

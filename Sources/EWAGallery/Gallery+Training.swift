@@ -44,7 +44,8 @@ extension Gallery {
       guard Self.moons.boundaries.contains(kind) else { continue }
       boundaries.append(try boundary(kind, trainer: trainer, summary: summary))
     }
-    var figure = try Figure.history(runs: runs(history!, name: "moons"))
+    let recorded = try runs(history!, name: "moons")
+    var figure = Figure.history(runs: recorded)
     figure.title =
       "Moons, layers \(layers), α = \(configuration.schedule.initial), "
       + "batch \(configuration.batchSize): mini-batch cost, its EWA, epoch cost"
@@ -53,14 +54,32 @@ extension Gallery {
     let comparison = GalleryFigure(
       name: "moons-history",
       caption:
-        "The textbook experiment: \(CaptionText.list(names)) from the same weights and batches. "
-        + "gd lies under momentum: at this small rate momentum's average step equals gd's.",
+        "The textbook experiment: \(CaptionText.list(names)) from the same weights and batches."
+        + Self.overlapCaption(recorded),
       commands: [
         "ewa compare --optimizers \(names.joined(separator: ",")) --seed \(seed) "
           + "--epochs \(epochs) --history moons.csv",
-        "ewa plot history moons.csv --logscale x -o plots/moons-history.png",
+        "ewa plot history moons.csv --logscale x" + CommandText.titleOption(figure)
+          + " -o plots/moons-history.png",
       ], figure: figure)
     return (comparison, boundaries, costs[.adam] ?? .nan)
+  }
+
+  /// Which runs' epoch costs lie under a later run's, closer than a line is wide (a thousandth
+  /// of the cost), and over which epochs, as sentences; nothing when every run shows.
+  static func overlapCaption(_ runs: [TrainingRun]) -> String {
+    let overlaps = Overlap.find(
+      runs.map { run in
+        (run.name, Array(1...max(run.epochCosts.count, 1)).map(Double.init), run.epochCosts)
+      }, tolerance: 1e-3, minimum: 3)
+    return overlaps.map { overlap in
+      let why =
+        (overlap.under, overlap.over) == ("gd", "momentum")
+        ? ", since at a small rate momentum's average step is gd's step" : ""
+      return " \(overlap.under)'s curves lie under \(overlap.over)'s from epoch "
+        + "\(CaptionText.short(overlap.from)) to \(CaptionText.short(overlap.to)): their costs "
+        + "differ by less than 0.001 there\(why)."
+    }.joined()
   }
 
   /// The decision regions of a trained moons network, titled with its accuracy.
@@ -77,8 +96,8 @@ extension Gallery {
       commands: [
         "ewa train --optimizer \(kind.rawValue) --seed \(seed) --epochs \(epochs) "
           + "--save \(kind.rawValue).json",
-        "ewa plot boundary \(kind.rawValue).json --dataset moons --seed \(seed) "
-          + "-o plots/boundary-\(kind.rawValue).png",
+        "ewa plot boundary \(kind.rawValue).json --dataset moons --seed \(seed)"
+          + CommandText.titleOption(figure) + " -o plots/boundary-\(kind.rawValue).png",
       ], figure: figure)
   }
 
@@ -101,6 +120,9 @@ extension Gallery {
     figure.title =
       "Moons with learning-rate decay: gd, α0 = \(decay.initial), staircase "
       + "α0 / (1 + \(r)⌊e/\(decay.interval)⌋)"
+    figure.titleMarkup =
+      "Moons with learning-rate decay: gd, α_{0} = \(decay.initial), staircase "
+      + "α_{0} / (1 + \(r)⌊e/\(decay.interval)⌋)"
     figure.logScale = [.x]
     return GalleryFigure(
       name: "moons-decay-history",
@@ -109,7 +131,8 @@ extension Gallery {
         "ewa train --optimizer gd --lr \(decay.initial) --decay staircase "
           + "--decay-rate \(CaptionText.short(decay.rate)) --decay-interval \(decay.interval) "
           + "--seed \(seed) --epochs \(epochs) --history gd-staircase.csv",
-        "ewa plot history gd-staircase.csv --logscale x -o plots/moons-decay-history.png",
+        "ewa plot history gd-staircase.csv --logscale x" + CommandText.titleOption(figure)
+          + " -o plots/moons-decay-history.png",
       ], figure: figure)
   }
 
@@ -156,7 +179,8 @@ extension Gallery {
           + "--batch-size \(digits.batchSize) --lr \(digits.learningRate) "
           + "--epochs \(digitsEpochs) --optimizers \(names.joined(separator: ",")) "
           + "--history digits.csv",
-        "ewa plot history digits.csv --logscale y -o plots/digits-history.png",
+        "ewa plot history digits.csv --logscale y" + CommandText.titleOption(figure)
+          + " -o plots/digits-history.png",
       ], figure: figure)
   }
 

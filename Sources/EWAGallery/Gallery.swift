@@ -47,8 +47,8 @@ extension Gallery {
       The gallery `ewa demo` draws (`swift run -c release ewa demo` from the repository root
       rewrites this folder, byte for byte the same when nothing changed). Each figure is a
       self-contained gnuplot script (`.gp`, data inline: `cd plots && gnuplot NAME.gp` redraws
-      it) and the image it renders (`.png`, 1200×700). The commands under each image make the
-      same figure; the demo adds the titles (`--title`).
+      it) and the image it renders (`.png`, 1200×700). The commands under each image, run from the
+      repository root, draw that image byte for byte, title included (a test runs them).
 
 
       """

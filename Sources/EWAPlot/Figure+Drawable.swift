@@ -3,8 +3,10 @@ import EWAIO
 
 extension Figure {
   /// Refuses a figure gnuplot would fail on or draw empty, before gnuplot runs: one with no
-  /// point whose coordinates are all finite, or with a value ≤ 0 (or a range reaching one) on an
-  /// axis drawn on a logarithmic scale.
+  /// point whose coordinates are all finite, with a value ≤ 0 (or a range reaching one) on an
+  /// axis drawn on a logarithmic scale, or with dates on a logarithmic x axis. Every axis of
+  /// ``logScale`` is checked, over every series drawn (contour grids are not: no command puts
+  /// a trajectory on a logarithmic scale).
   ///
   /// - Parameter subject: what is plotted, for the message (`column "v" of data.csv`).
   /// - Throws: ``PlotError`` (data) as one sentence naming the series and, for a log scale, its
@@ -18,6 +20,13 @@ extension Figure {
         ? "there is no finite value (every value is missing, infinite or not a number)"
         : "every value of \(Self.list(names)) is missing, infinite or not a number"
       throw PlotError(kind: .data, message: "cannot plot \(subject): nothing to draw: \(what)")
+    }
+    if logScale.contains(.x), timeFormat != nil {
+      throw PlotError(
+        kind: .data,
+        message:
+          "cannot plot \(subject) with a logarithmic x axis: its x values are dates, which have "
+          + "no logarithmic scale; draw it without --logscale x (--logscale y scales the values)")
     }
     for axis in logScale.sorted() {
       let column = axis == .x ? 0 : 1

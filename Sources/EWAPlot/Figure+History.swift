@@ -34,7 +34,11 @@ extension Figure {
   /// The training-history figure: for each run, the noisy mini-batch cost as a faint line, its
   /// bias-corrected exponentially weighted average as a solid line, and the epoch cost as dots
   /// joined by a line, all in the run's colour against the global step; the legend sits bottom
-  /// left, where a falling cost leaves room.
+  /// left, where a falling cost leaves room, and the x axis ends at the last step. Runs after the
+  /// first are drawn broken, with dots of their own shape (``Mark/Dash/distinct(_:)``,
+  /// ``Mark/distinctPoint(_:)``), since two optimizers can trace the same curve (gd and
+  /// momentum at a small rate) and the later would hide the earlier. A text chart leaves the
+  /// noisy mini-batch line out.
   ///
   /// The smoothed line is the package's own averager over the mini-batch costs in order:
   ///
@@ -47,30 +51,42 @@ extension Figure {
   ///   - beta: the decay of the smoothed mini-batch line.
   /// - Returns: the figure, untitled; the command may give it a title.
   public static func history(runs: [TrainingRun], beta: Double = 0.98) -> Figure {
+    // Dots at the epochs of a long run would merge into one thick band hiding every line under it.
     var series: [Series] = []
     for (index, run) in runs.enumerated() {
       let color = Color.series(index)
+      let dash = Mark.Dash.distinct(index)
       if !run.batchCosts.isEmpty {
         series.append(
           Series(
             name: "\(run.name)_batches", title: "\(run.name), mini-batch", x: run.batchSteps,
-            y: run.batchCosts, mark: .lines(width: 1), color: color.lightened(0.6)))
+            y: run.batchCosts, mark: .lines(width: 1), color: color.lightened(0.6),
+            shownInText: false))
         series.append(
           Series(
             name: "\(run.name)_smoothed", title: "\(run.name), mini-batch EWA β = \(beta)",
-            x: run.batchSteps, y: smoothed(run.batchCosts, beta: beta), mark: .lines(width: 2.5),
-            color: color))
+            x: run.batchSteps, y: smoothed(run.batchCosts, beta: beta),
+            mark: .lines(width: 2.5, dash: dash), color: color))
       }
       if !run.epochCosts.isEmpty {
         series.append(
           Series(
             name: "\(run.name)_epochs", title: "\(run.name), epoch", x: run.epochSteps,
-            y: run.epochCosts, mark: .linesPoints(width: 1.5, type: 7, size: 0.9), color: color))
+            y: run.epochCosts,
+            mark: run.epochCosts.count <= Self.dottedEpochLimit
+              ? .linesPoints(width: 1.5, type: Mark.distinctPoint(index), size: 0.9, dash: dash)
+              : .lines(width: 1.5, dash: dash),
+            color: color))
       }
     }
+    let steps = runs.flatMap { $0.batchSteps + $0.epochSteps }
     return Figure(
-      xLabel: "mini-batch step", yLabel: "cost", key: "bottom left", series: series)
+      xLabel: "mini-batch step", yLabel: "cost", xRange: range(of: steps), key: "bottom left",
+      series: series)
   }
+
+  /// The most epochs of a run drawn with a dot at each; longer runs get a plain line.
+  static let dottedEpochLimit = 100
 
   /// The bias-corrected average after each cost; a missing (non-finite) cost decays the past
   /// without adding to it, and its point stays missing.

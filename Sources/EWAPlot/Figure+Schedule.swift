@@ -18,7 +18,9 @@ public struct ScheduleCurve: Equatable, Sendable {
 
 extension Figure {
   /// The schedule figure: the learning rate against the epoch, one staircase per schedule (the
-  /// rate of an epoch holds until the next sample).
+  /// rate of an epoch holds until the next sample), each after the first broken
+  /// (``Mark/Dash/distinct(_:)``) since schedules often agree for a while (staircase and step
+  /// both halve the rate at the first interval); the x axis ends at the last epoch.
   ///
   /// - Parameter curves: the schedules, one colour each.
   /// - Returns: the figure, untitled; the command may give it a title.
@@ -26,8 +28,10 @@ extension Figure {
     let series = curves.enumerated().map { index, curve in
       Series(
         name: curve.name, title: curve.name, x: curve.epochs, y: curve.rates,
-        mark: .steps(width: 2.5), color: .series(index))
+        mark: .steps(width: 2.5, dash: .distinct(index)), color: .series(index))
     }
-    return Figure(xLabel: "epoch", yLabel: "learning rate", series: series)
+    let epochs = curves.flatMap(\.epochs).filter(\.isFinite)
+    return Figure(
+      xLabel: "epoch", yLabel: "learning rate", xRange: range(of: epochs), series: series)
   }
 }

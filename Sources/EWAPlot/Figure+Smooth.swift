@@ -19,7 +19,9 @@ public struct SmoothCurve: Equatable, Sendable {
 
 extension Figure {
   /// The smoothing figure: the raw observations as grey dots and one line per decay, the
-  /// uncorrected line of a decay dashed in the same colour when given.
+  /// uncorrected line of a decay dashed in the same colour when given; the legend below the
+  /// chart. With uncorrected lines the legend is an even grid, a column per decay (corrected
+  /// above, uncorrected below), and the dots, named by the y label, are left out of it.
   ///
   /// - Parameters:
   ///   - column: the smoothed column's name, the y label and the raw points' legend entry.
@@ -33,35 +35,38 @@ extension Figure {
     column: String, x: [Double], values: [Double], curves: [SmoothCurve],
     timeAxis: Bool = false, xLabel: String = "observation"
   ) -> Figure {
+    let comparing = curves.contains { $0.uncorrected != nil }
     var series = [
       Series(
-        name: "raw", title: column, x: x, y: values, mark: .points(type: 7, size: 0.5),
-        color: .backdrop)
+        name: "raw", title: comparing ? nil : column, x: x, y: values,
+        mark: .points(type: 7, size: 0.5), color: .backdrop)
     ]
     for (index, curve) in curves.enumerated() {
-      let color = Color.series(index)
-      if let uncorrected = curve.uncorrected {
-        series.append(
-          Series(
-            name: "uncorrected_\(index + 1)", title: "\(curve.label), uncorrected (V0 = 0)",
-            x: x, y: uncorrected, mark: .lines(width: 2, dash: .dashed), color: color))
-      }
       series.append(
         Series(
           name: "ewa_\(index + 1)", title: curve.label, x: x, y: curve.values,
-          mark: .lines(width: 2.5), color: color))
+          mark: .lines(width: 2.5), color: .series(index)))
     }
-    let finite = x.filter(\.isFinite)
-    let xRange = finite.min().flatMap { low in finite.max().map { low...$0 } }
+    for (index, curve) in curves.enumerated() {
+      guard let uncorrected = curve.uncorrected else { continue }
+      var line = Series(
+        name: "uncorrected_\(index + 1)", title: "\(curve.label), uncorrected (V0 = 0)",
+        x: x, y: uncorrected, mark: .lines(width: 2, dash: .dashed), color: .series(index))
+      line.titleMarkup = "\(GnuplotText.markupLiteral(curve.label)), uncorrected (V_{0} = 0)"
+      series.append(line)
+    }
+    let xRange = range(of: x)
     return Figure(
       xLabel: xLabel, yLabel: column, timeFormat: timeAxis ? dateFormat(spanning: xRange) : nil,
-      xRange: xRange.flatMap { $0.lowerBound < $0.upperBound ? $0 : nil },
-      key: "below", series: series)
+      xRange: xRange,
+      key: comparing ? "below maxrows \(curves.count)" : "below", series: series)
   }
 
   /// Tic labels by month over two years or more, by day below.
   static func dateFormat(spanning range: ClosedRange<Double>?) -> String {
-    guard let range, range.upperBound - range.lowerBound < 2 * 365 * 86_400 else { return "%Y-%m" }
-    return "%Y-%m-%d"
+    guard let range, range.upperBound - range.lowerBound >= 2 * 365 * 86_400 else {
+      return "%Y-%m-%d"
+    }
+    return "%Y-%m"
   }
 }

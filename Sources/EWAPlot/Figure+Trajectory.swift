@@ -23,7 +23,10 @@ extension Figure {
   /// The trajectory figure: contour lines of the function, traced by gnuplot from the grid written
   /// inline, with each optimizer's path on top (a dot at every step for paths of up to 100 steps,
   /// a larger dot at the end of longer ones, drawn over every line so where each optimizer got to
-  /// shows even where the paths share a valley) and the minimum marked.
+  /// shows even where the paths share a valley) and the minimum marked. Each path's dots have a
+  /// shape of their own (``Mark/distinctPoint(_:)``), so where one ends on another (gd and
+  /// momentum at a small rate) both show; the lines stay solid, since a dash pattern breaks up
+  /// on a path of a thousand short steps.
   ///
   /// - Parameters:
   ///   - grid: the function optimized, sampled on a grid that sets the axes' ranges.
@@ -38,14 +41,16 @@ extension Figure {
     var series = paths.enumerated().map { index, path in
       Series(
         name: path.name, title: path.title ?? path.name, x: path.xs, y: path.ys,
-        mark: path.xs.count <= 101 ? .linesPoints(width: 2, type: 7, size: 0.5) : .lines(width: 2),
+        mark: path.xs.count <= 101
+          ? .linesPoints(width: 2, type: Mark.distinctPoint(index), size: 0.5) : .lines(width: 2),
         color: .series(index))
     }
     for (index, path) in paths.enumerated() where path.xs.count > 101 {
       series.append(
         Series(
           name: path.name + "_end", title: nil, x: [path.xs[path.xs.count - 1]],
-          y: [path.ys[path.ys.count - 1]], mark: .points(type: 7, size: 1.5),
+          y: [path.ys[path.ys.count - 1]],
+          mark: .points(type: Mark.distinctPoint(index), size: 1.5),
           color: .series(index)))
     }
     if let minimum {

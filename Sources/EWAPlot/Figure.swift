@@ -6,6 +6,11 @@
 public struct Figure: Equatable, Sendable {
   /// The title above the chart, or `nil`.
   public var title: String?
+  /// The title as gnuplot enhanced text (`V_{t} / (1 - β^{t})`), drawn instead of ``title`` where
+  /// the terminal renders it (images; a text chart shows ``title``, or this text as typed).
+  /// Written by the library, or asked for by the user with `--title-markup`; text from input
+  /// goes in through ``GnuplotText/markupLiteral(_:)``.
+  public var titleMarkup: String? = nil
   /// The x-axis label, or `nil`.
   public var xLabel: String?
   /// The y-axis label, or `nil`.

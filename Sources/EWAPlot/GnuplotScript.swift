@@ -16,20 +16,26 @@ public enum GnuplotScript {
   public static func render(
     _ figure: Figure, terminal: Terminal, output: String?, comment: String? = nil
   ) -> String {
+    let textColumns: Int? = if case .dumb(let columns, _) = terminal { columns } else { nil }
+    let text = textColumns != nil
+    let figure = text ? figure.forText() : figure
     var lines: [String] = []
     if let comment { lines.append(GnuplotText.comment(comment)) }
     lines.append("# Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.")
     lines.append("set encoding utf8")
-    lines.append(terminal.command(size: figure.size))
+    let markup =
+      !text && (figure.titleMarkup != nil || figure.series.contains { $0.titleMarkup != nil })
+    lines.append(terminal.command(size: figure.size, enhanced: markup))
     if let output { lines.append("set output \(GnuplotText.quoted(output))") }
 
     let names = blockNames(for: figure.series)
     if let contours = figure.contours { lines += datablock("surface", grid: contours.grid) }
     for (series, name) in zip(figure.series, names) { lines += datablock(name, series: series) }
 
-    lines += settings(figure)
+    lines += settings(figure, text: text)
+    if let textColumns { lines += textTimeTics(figure, columns: textColumns) }
     if let contours = figure.contours { lines += contourTable(contours) }
-    lines += plotCommand(figure, names: names)
+    lines += plotCommand(figure, names: names, text: text)
     if output != nil { lines.append("unset output") }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -85,17 +91,19 @@ public enum GnuplotScript {
     return lines
   }
 
-  static func settings(_ figure: Figure) -> [String] {
+  /// The settings before the plot command; a text chart (`text`) has its legend unboxed and no
+  /// grid, whose dots would read as data.
+  static func settings(_ figure: Figure, text: Bool = false) -> [String] {
     var lines: [String] = []
-    if let title = figure.title {
+    if let markup = figure.titleMarkup, !text {
+      lines.append("set title \(GnuplotText.label(markup)) enhanced")
+    } else if let title = figure.title ?? figure.titleMarkup {
       lines.append("set title \(GnuplotText.label(title)) noenhanced")
     }
-    // A legend below the chart gets room between it and the x label.
-    let keyBelow = figure.key.split(separator: " ").contains("below")
+    // A legend below an image gets room between it and the x label.
+    let keyBelow = !text && figure.key.split(separator: " ").contains("below")
     if let label = figure.xLabel {
-      lines.append(
-        "set xlabel \(GnuplotText.label(label))" + (keyBelow ? " offset 0,0.5" : "")
-          + " noenhanced")
+      lines.append("set xlabel \(GnuplotText.label(label)) noenhanced")
     }
     if let label = figure.yLabel {
       lines.append("set ylabel \(GnuplotText.label(label)) noenhanced")
@@ -114,12 +122,19 @@ public enum GnuplotScript {
     }
     if let range = figure.xRange { lines.append("set xrange \(bracket(range))") }
     if let range = figure.yRange { lines.append("set yrange \(bracket(range))") }
-    // The key is gnuplot's placement words: anything but letters and spaces is dropped.
+    // The key is gnuplot's placement words and counts (`below maxcols 2`): anything but ASCII
+    // letters, digits and spaces is dropped.
     let key = String(
-      figure.key.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == " ") }
-        .map(Character.init))
-    lines.append("set key \(key) box opaque" + (keyBelow ? " height 1.5" : ""))
-    lines.append("set grid lc rgb \(Color(rgb: 0xE0E0E0).gnuplot)")
+      figure.key.unicodeScalars.filter {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " ")
+      }.map(Character.init))
+    if text {
+      lines.append("set key \(key) nobox")
+    } else {
+      lines.append("set key \(key) box opaque" + (keyBelow ? " height 1" : ""))
+      if keyBelow { lines.append("set bmargin \(GnuplotNumber.format(belowKeyMargin(figure)))") }
+      lines.append("set grid lc rgb \(Color(rgb: 0xE0E0E0).gnuplot)")
+    }
     lines.append("set border lc rgb \(Color(rgb: 0x404040).gnuplot)")
     if !figure.palette.isEmpty {
       let entries = figure.palette.enumerated().map { "\($0.offset) \($0.element.gnuplot)" }
@@ -145,17 +160,28 @@ public enum GnuplotScript {
     ]
   }
 
-  static func plotCommand(_ figure: Figure, names: [String]) -> [String] {
+  /// The plot command. On a text chart (`text`) each line gets a character of its own, in order,
+  /// through ``textLineTypes``, and contour lines the sparse `lt 0`, so the paths stand out.
+  static func plotCommand(_ figure: Figure, names: [String], text: Bool = false) -> [String] {
     var clauses: [String] = []
     if let contours = figure.contours {
       clauses.append(
-        "$contours using 1:2 with lines lw 1 lc rgb \(contours.color.gnuplot) notitle")
+        "$contours using 1:2 with lines lw 1 " + (text ? "lt 0 " : "")
+          + "lc rgb \(contours.color.gnuplot) notitle")
     }
+    var lineCount = 0
     for (series, name) in zip(figure.series, names) {
       let using = series.mark == .image ? "1:2:3" : "1:2"
       var clause = "$\(name) using \(using) \(series.mark.gnuplot)"
+      if text, series.mark.drawsLine {
+        let types = textLineTypes
+        clause += " lt \(types.lowerBound + lineCount % types.count)"
+        lineCount += 1
+      }
       if let color = series.color { clause += " lc rgb \(color.gnuplot)" }
-      if let title = series.title {
+      if let markup = series.titleMarkup, !text {
+        clause += " title \(GnuplotText.label(markup)) enhanced"
+      } else if let title = series.title ?? series.titleMarkup {
         clause += " title \(GnuplotText.label(title)) noenhanced"
       } else {
         clause += " notitle"

@@ -53,6 +53,22 @@ public enum GnuplotText {
     return "# " + body + (body.hasSuffix("\\") ? " " : "")
   }
 
+  /// `text` for a place inside enhanced text (``Figure/titleMarkup``) where it must print as
+  /// typed: each character enhanced text would read as markup (`^ _ { } @ & ~ \`) behind a
+  /// backslash, gnuplot's escape for it in a single-quoted literal.
+  ///
+  /// ```
+  /// GnuplotText.markupLiteral("x_1^2")   // x\_1\^2
+  /// ```
+  public static func markupLiteral(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      if "^_{}@&~\\".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out
+  }
+
   /// `text` cut to ``displayLimit`` characters, with `…` when it was longer.
   static func shortened(_ text: String) -> String {
     guard text.unicodeScalars.count > displayLimit else { return text }

@@ -32,19 +32,22 @@ public enum Terminal: Equatable, Sendable {
     }
   }
 
-  /// The `set terminal` line for a canvas of `size` pixels.
-  func command(size: Figure.CanvasSize) -> String {
+  /// The `set terminal` line for a canvas of `size` pixels; `enhanced` lets the titles and
+  /// legend entries that ask for it (``Figure/titleMarkup``) use enhanced text, every other
+  /// text being written `noenhanced` (a text chart has none).
+  func command(size: Figure.CanvasSize, enhanced: Bool = false) -> String {
     let font = "font \(GnuplotText.quoted("sans,12"))"
+    let mode = enhanced ? "enhanced" : "noenhanced"
     switch self {
     case .png:
-      return "set terminal pngcairo size \(size.width),\(size.height) noenhanced \(font)"
+      return "set terminal pngcairo size \(size.width),\(size.height) \(mode) \(font)"
     case .svg:
       return
-        "set terminal svg size \(size.width),\(size.height) noenhanced \(font) background \(Color(rgb: 0xFFFFFF).gnuplot)"
+        "set terminal svg size \(size.width),\(size.height) \(mode) \(font) background \(Color(rgb: 0xFFFFFF).gnuplot)"
     case .pdf:
       let width = GnuplotNumber.format(Double(size.width) / 100)
       let height = GnuplotNumber.format(Double(size.height) / 100)
-      return "set terminal pdfcairo size \(width)in,\(height)in noenhanced \(font)"
+      return "set terminal pdfcairo size \(width)in,\(height)in \(mode) \(font)"
     case .dumb(let columns, let rows):
       return "set terminal dumb size \(columns),\(rows) noenhanced"
     }

@@ -62,10 +62,19 @@ import Testing
     let history = try EWABinary.run(
       ["plot", "history", "run.csv", "--logscale", "y", "-o", "h.gp"], in: directory)
     expectOneLine(history, status: 65, containing: "\"run, epoch\" has values ≤ 0")
-    let trajectory = try EWABinary.run(
-      ["plot", "trajectory", "--function", "bowl", "--logscale", "x", "-o", "t.gp"],
-      in: directory)
-    expectOneLine(trajectory, status: 65, containing: "logarithmic x axis")
+    // Dates have no logarithmic scale.
+    let dates = try EWABinary.run(
+      ["plot", "smooth", "--column", "v", "--time", "t", "--logscale", "x", "-o", "d.gp"],
+      in: directory, input: "t,v\n2024-01-01,1\n2024-01-02,2\n")
+    expectOneLine(dates, status: 65, containing: "its x values are dates")
+    // Coordinates that cross zero are not offered a logarithmic scale at all.
+    for command in [
+      ["plot", "trajectory", "--function", "bowl"], ["plot", "boundary", "m.json"],
+    ] {
+      let refused = try EWABinary.run(command + ["--logscale", "x", "-o", "t.gp"], in: directory)
+      #expect(refused.status == 64)
+      #expect(refused.stderr.contains("Unknown option '--logscale'"))
+    }
     // Positive data on a log scale is drawn.
     let fine = try EWABinary.run(
       ["plot", "smooth", "--column", "v", "--logscale", "y", "-o", "ok.gp"], in: directory,

@@ -18,8 +18,14 @@ struct PlotOptions: ParsableArguments {
       valueName: "terminal"))
   var terminal: TerminalChoice?
 
-  @Option(help: "The title above the chart.")
+  @Option(help: "The title above the chart, drawn as typed.")
   var title: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The title as gnuplot enhanced text on images: V_{t}, β^{t}, {/:Bold bold} (markup is applied; nothing is run). A text chart shows it as typed; --title wins over it.",
+      valueName: "text"))
+  var titleMarkup: String?
 
   @Option(
     help: ArgumentHelp(
@@ -27,25 +33,9 @@ struct PlotOptions: ParsableArguments {
       valueName: "W,H"))
   var size: String?
 
-  @Option(
-    help: ArgumentHelp("Draw these axes on a logarithmic scale: x, y or xy.", valueName: "axes"))
-  var logscale: LogScaleChoice?
-
   /// A terminal named on the command line.
   enum TerminalChoice: String, CaseIterable, ExpressibleByArgument {
     case dumb, png, svg, pdf
-  }
-
-  /// Axes named by `--logscale`.
-  enum LogScaleChoice: String, CaseIterable, ExpressibleByArgument {
-    case x, y, xy
-    var axes: Set<Figure.Axis> {
-      switch self {
-      case .x: [.x]
-      case .y: [.y]
-      case .xy: [.x, .y]
-      }
-    }
   }
 
   /// `--size` as `W,H` (or `WxH`), two whole numbers, or `nil` without it or when it does not
@@ -162,11 +152,17 @@ struct PlotOptions: ParsableArguments {
       + FileRoles.output("the script written without gnuplot", missing ? fallback : nil)
   }
 
-  /// The figure with the user's title, pixel size and log scale applied.
+  /// The figure with the user's title and pixel size applied.
   func apply(to figure: Figure) -> Figure {
     var figure = figure
-    if let title { figure.title = title }
-    if let logscale { figure.logScale = logscale.axes }
+    if let titleMarkup {
+      figure.titleMarkup = titleMarkup
+      figure.title = nil
+    }
+    if let title {
+      figure.title = title
+      figure.titleMarkup = nil
+    }
     if let size = canvasSize, terminal != .dumb {
       figure.size = Figure.CanvasSize(width: size.width, height: size.height)
     }

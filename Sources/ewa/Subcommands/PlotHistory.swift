@@ -25,6 +25,8 @@ struct PlotHistory: ParsableCommand {
 
   @OptionGroup var plot: PlotOptions
 
+  @OptionGroup var scale: LogScaleOption
+
   func validate() throws {
     guard !runs.isEmpty else { throw ValidationError("Give at least one history file RUN.csv.") }
     guard beta >= 0 && beta < 1 else {
@@ -55,7 +57,7 @@ struct PlotHistory: ParsableCommand {
         }
       }
       try plot.draw(
-        Figure.history(runs: loaded, beta: beta), name: "history",
+        scale.apply(to: Figure.history(runs: loaded, beta: beta)), name: "history",
         subject: runs.map { MessageText.inline($0) }.joined(separator: ", "),
         comment: "ewa plot history: \(runs.map(GnuplotText.quoted).joined(separator: ", "))")
     }

@@ -34,6 +34,8 @@ struct PlotSchedule: ParsableCommand {
 
   @OptionGroup var plot: PlotOptions
 
+  @OptionGroup var scale: LogScaleOption
+
   var kinds: [ScheduleSettings.Kind] {
     (try? decay.choices(option: "--decay")) ?? []
   }
@@ -60,7 +62,7 @@ struct PlotSchedule: ParsableCommand {
       var figure = Figure.schedule(curves: curves)
       figure.xLabel = schedule.scheduleUnit.rawValue
       try plot.draw(
-        figure, name: "schedule", subject: "the schedules",
+        scale.apply(to: figure), name: "schedule", subject: "the schedules",
         comment: "ewa plot schedule: \(GnuplotText.quoted(decay.text))")
     }
   }

@@ -44,6 +44,8 @@ struct PlotSmooth: ParsableCommand {
 
   @OptionGroup var plot: PlotOptions
 
+  @OptionGroup var scale: LogScaleOption
+
   func validate() throws {
     do {
       _ = try decay.decays(timed: time != nil)
@@ -64,7 +66,7 @@ struct PlotSmooth: ParsableCommand {
         input.bytes, name: input.name, column: column, decays: decay.decays(timed: time != nil),
         initial: `init`, time: time, compareWithZeroStart: compareInit)
       try plot.draw(
-        Figure.smooth(smoothed), name: "smooth",
+        scale.apply(to: Figure.smooth(smoothed)), name: "smooth",
         subject:
           "column \(MessageText.quoted(smoothed.column)) of \(MessageText.inline(input.name))",
         comment:

@@ -79,6 +79,6 @@ unset table
 unset contour
 plot $contours using 1:2 with lines lw 1 lc rgb '#9A9A9A' notitle, \
      $gd using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#0072B2' title 'gd' noenhanced, \
-     $adam using 1:2 with linespoints lw 2 pt 7 ps 0.5 lc rgb '#D55E00' title 'adam' noenhanced, \
+     $adam using 1:2 with linespoints lw 2 pt 5 ps 0.5 lc rgb '#D55E00' title 'adam' noenhanced, \
      $minimum using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title 'minimum' noenhanced
 unset output

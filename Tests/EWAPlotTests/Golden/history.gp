@@ -55,6 +55,7 @@ set xlabel 'mini-batch step' noenhanced
 set ylabel 'cost' noenhanced
 set logscale y
 set format y '%g'
+set xrange [1:8]
 set key bottom left box opaque
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
@@ -62,6 +63,6 @@ plot $gd_batches using 1:2 with lines lw 1 dt 1 lc rgb '#99C7E0' title 'gd, mini
      $gd_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'gd, mini-batch EWA β = 0.9' noenhanced, \
      $gd_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#0072B2' title 'gd, epoch' noenhanced, \
      $adam_batches using 1:2 with lines lw 1 dt 1 lc rgb '#EEBF99' title 'adam, mini-batch' noenhanced, \
-     $adam_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#D55E00' title 'adam, mini-batch EWA β = 0.9' noenhanced, \
-     $adam_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#D55E00' title 'adam, epoch' noenhanced
+     $adam_smoothed using 1:2 with lines lw 2.5 dt 2 lc rgb '#D55E00' title 'adam, mini-batch EWA β = 0.9' noenhanced, \
+     $adam_epochs using 1:2 with linespoints lw 1.5 pt 5 ps 0.9 dt 2 lc rgb '#D55E00' title 'adam, epoch' noenhanced
 unset output

@@ -29,10 +29,11 @@ $cosine__final_0__T___6 << EOD
 EOD
 set xlabel 'epoch' noenhanced
 set ylabel 'learning rate' noenhanced
+set xrange [1:6]
 set key top right box opaque
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
-plot $exponential__r___0_95 using 1:2 with steps lw 2.5 lc rgb '#0072B2' title 'exponential, r = 0.95' noenhanced, \
-     $staircase__r___1__T___2 using 1:2 with steps lw 2.5 lc rgb '#D55E00' title 'staircase, r = 1, T = 2' noenhanced, \
-     $cosine__final_0__T___6 using 1:2 with steps lw 2.5 lc rgb '#009E73' title 'cosine, final 0, T = 6' noenhanced
+plot $exponential__r___0_95 using 1:2 with steps lw 2.5 dt 1 lc rgb '#0072B2' title 'exponential, r = 0.95' noenhanced, \
+     $staircase__r___1__T___2 using 1:2 with steps lw 2.5 dt 2 lc rgb '#D55E00' title 'staircase, r = 1, T = 2' noenhanced, \
+     $cosine__final_0__T___6 using 1:2 with steps lw 2.5 dt 3 lc rgb '#009E73' title 'cosine, final 0, T = 6' noenhanced
 unset output

@@ -19,9 +19,10 @@ $staircase << EOD
 EOD
 set xlabel 'epoch' noenhanced
 set ylabel 'learning rate' noenhanced
+set xrange [0:4]
 set key top right box opaque
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
-plot $inverse_time using 1:2 with steps lw 2.5 lc rgb '#0072B2' title 'inverse-time' noenhanced, \
-     $staircase using 1:2 with steps lw 2.5 lc rgb '#D55E00' title 'staircase' noenhanced
+plot $inverse_time using 1:2 with steps lw 2.5 dt 1 lc rgb '#0072B2' title 'inverse-time' noenhanced, \
+     $staircase using 1:2 with steps lw 2.5 dt 2 lc rgb '#D55E00' title 'staircase' noenhanced
 unset output

@@ -1,7 +1,7 @@
 # golden sample smooth
 # Self-contained: the data is inline; run `gnuplot THIS_FILE` to redraw.
 set encoding utf8
-set terminal pngcairo size 1200,700 noenhanced font 'sans,12'
+set terminal pngcairo size 1200,700 enhanced font 'sans,12'
 set output 'smooth.png'
 $raw << EOD
 1325376000 12.8
@@ -15,18 +15,6 @@ $raw << EOD
 1326067200 9.4
 1326153600 6.1
 EOD
-$uncorrected_1 << EOD
-1325376000 6.4
-1325462400 8.5
-1325548800 10.1
-1325635200 NaN
-1325721600 6.975
-1325808000 5.6875
-1325894400 6.44375
-1325980800 8.221875
-1326067200 8.810937500000001
-1326153600 7.4554687500000005
-EOD
 $ewa_1 << EOD
 1325376000 12.8
 1325462400 11.333333333333334
@@ -38,18 +26,6 @@ $ewa_1 << EOD
 1325980800 8.521457489878543
 1326067200 8.968588469184892
 1326153600 7.521576354679803
-EOD
-$uncorrected_2 << EOD
-1325376000 1.2799999999999998
-1325462400 2.2119999999999997
-1325548800 3.1608
-1325635200 NaN
-1325721600 3.450248
-1325808000 3.5452232
-1325894400 3.9107008800000003
-1325980800 4.519630792
-1326067200 5.0076677128
-1326153600 5.11690094152
 EOD
 $ewa_2 << EOD
 1325376000 12.8
@@ -63,19 +39,44 @@ $ewa_2 << EOD
 1326067200 9.046778114820125
 1326153600 8.55415204440404
 EOD
+$uncorrected_1 << EOD
+1325376000 6.4
+1325462400 8.5
+1325548800 10.1
+1325635200 NaN
+1325721600 6.975
+1325808000 5.6875
+1325894400 6.44375
+1325980800 8.221875
+1326067200 8.810937500000001
+1326153600 7.4554687500000005
+EOD
+$uncorrected_2 << EOD
+1325376000 1.2799999999999998
+1325462400 2.2119999999999997
+1325548800 3.1608
+1325635200 NaN
+1325721600 3.450248
+1325808000 3.5452232
+1325894400 3.9107008800000003
+1325980800 4.519630792
+1326067200 5.0076677128
+1326153600 5.11690094152
+EOD
 set title 'Seattle "max" temperature' noenhanced
-set xlabel 'date' offset 0,0.5 noenhanced
+set xlabel 'date' noenhanced
 set ylabel 'temp_max' noenhanced
 set xdata time
 set timefmt '%s'
 set format x '%Y-%m-%d'
 set xrange [1325376000:1326153600]
-set key below box opaque height 1.5
+set key below maxrows 2 box opaque height 1
+set bmargin 7.5
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
-plot $raw using 1:2 with points pt 7 ps 0.5 lc rgb '#9A9A9A' title 'temp_max' noenhanced, \
-     $uncorrected_1 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'β = 0.5, uncorrected (V0 = 0)' noenhanced, \
+plot $raw using 1:2 with points pt 7 ps 0.5 lc rgb '#9A9A9A' notitle, \
      $ewa_1 using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'β = 0.5' noenhanced, \
-     $uncorrected_2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'β = 0.9, uncorrected (V0 = 0)' noenhanced, \
-     $ewa_2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#D55E00' title 'β = 0.9' noenhanced
+     $ewa_2 using 1:2 with lines lw 2.5 dt 1 lc rgb '#D55E00' title 'β = 0.9' noenhanced, \
+     $uncorrected_1 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'β = 0.5, uncorrected (V_{0} = 0)' enhanced, \
+     $uncorrected_2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'β = 0.9, uncorrected (V_{0} = 0)' enhanced
 unset output
