@@ -83,7 +83,12 @@ final class LivePlot {
   /// A row has been added: redraws when `interval` has passed since the last frame.
   func rowAdded() throws {
     dirty = true
-    if Self.now() - lastDraw >= interval { try draw() }
+    try drawIfDue()
+  }
+
+  /// Draws what has changed since the last frame, when `interval` has passed since it.
+  func drawIfDue() throws {
+    if dirty && Self.now() - lastDraw >= interval { try draw() }
   }
 
   /// The input has nothing more to read yet: redraws once `interval` has passed since the last
