@@ -29,6 +29,8 @@ final class LivePlot {
   private var frames = 0
   private var lastDraw = -Double.infinity
   private var dirty = false
+  /// When the oldest row not drawn yet arrived.
+  private var waitingSince = 0.0
   /// The error that stopped a redraw inside the smoother, rethrown by the command.
   var failure: Error?
 
@@ -80,10 +82,14 @@ final class LivePlot {
     try? session.finish()
   }
 
-  /// A row has been added: redraws when `interval` has passed since the last frame.
+  /// A row has been added: redraws when the oldest row not drawn yet has waited `interval` (and
+  /// as long since the last frame), so a stream that never pauses is redrawn every `interval`
+  /// and a burst after a pause is drawn whole when it ends (``inputPaused(_:)``).
   func rowAdded() throws {
+    let now = Self.now()
+    if !dirty { waitingSince = now }
     dirty = true
-    try drawIfDue()
+    if now - waitingSince >= interval && now - lastDraw >= interval { try draw() }
   }
 
   /// Draws what has changed since the last frame, when `interval` has passed since it.
