@@ -35,7 +35,8 @@ public final class LiveSmoothFeed {
     let options = try SmoothedColumn.options(
       column: column, decays: decays, initial: initial, time: time)
     let labels = decays.map(\.legend)
-    smoother = Smoother(options: options) { [unowned self] (kernel, record, group, line) throws(SmoothError) in
+    smoother = Smoother(options: options) {
+      [unowned self] (kernel, record, group, line) throws(SmoothError) in
       try self.add(kernel, record, group: group, line: line, labels: labels)
       try rowAdded()
     }

@@ -45,7 +45,8 @@ import Testing
 
   @Test func aWindowKeepsTheNewestRowsInOrder() throws {
     let text = "v\n" + (1...25).map { "\($0)\n" }.joined()
-    let live = try feed(text, last: 10, decays: try DecaySpec.parseList("0", form: .beta, timed: false))
+    let live = try feed(
+      text, last: 10, decays: try DecaySpec.parseList("0", form: .beta, timed: false))
     let figure = live.figure()
     #expect(live.rows == 25)
     #expect(figure.series[0].columns[0] == (16...25).map(Double.init))
@@ -88,10 +89,11 @@ import Testing
     #expect(lines.contains("set output '/tmp/f.png'"))
     #expect(lines.contains("$raw << EOD"))
     #expect(lines.contains("unset output"))
-    #expect(lines.suffix(3) == [
-      "if (GPVAL_ERRNO != 0) { print 'ewa-error '.GPVAL_ERRMSG }", "print 'ewa-frame 7'",
-      "set print",
-    ])
+    #expect(
+      lines.suffix(3) == [
+        "if (GPVAL_ERRNO != 0) { print 'ewa-error '.GPVAL_ERRMSG }", "print 'ewa-frame 7'",
+        "set print",
+      ])
     #expect(GnuplotScript.frameMarker(7) == "ewa-frame 7")
     let window = GnuplotScript.frame(figure, terminal: .window(.x11), output: nil, number: 1)
     #expect(window.contains("set terminal x11 size 1200,700 noenhanced"))

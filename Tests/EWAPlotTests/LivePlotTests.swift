@@ -54,8 +54,10 @@ import Testing
     #expect(mkfifo(fifo, 0o600) == 0)
     let image = folder.file("live.png")
     let process = try start(
-      ["plot", "smooth", "in.csv", "--column", "v", "--beta", "0.5", "--follow", "--interval",
-        "0.05", "-o", "live.png"], in: folder.url, errors: folder.file("errors.txt"))
+      [
+        "plot", "smooth", "in.csv", "--column", "v", "--beta", "0.5", "--follow", "--interval",
+        "0.05", "-o", "live.png",
+      ], in: folder.url, errors: folder.file("errors.txt"))
     // Opening blocks until ewa has opened its end.
     let writer = open(fifo, O_WRONLY)
     #expect(writer >= 0)
@@ -118,8 +120,10 @@ import Testing
     for row in 0..<rows { text += "\(row),\(Double(row % 1000) / 7)\n" }
     try text.write(to: folder.file(name), atomically: true, encoding: .utf8)
     let result = try ProcessRun(
-      ["-f", "%M", PackagePaths.ewa.path, "plot", "smooth", name, "--column", "v", "--follow",
-        "--last", "1000", "--interval", "3600", "-o", "m.png"],
+      [
+        "-f", "%M", PackagePaths.ewa.path, "plot", "smooth", name, "--column", "v", "--follow",
+        "--last", "1000", "--interval", "3600", "-o", "m.png",
+      ],
       executable: URL(fileURLWithPath: "/usr/bin/time"), in: folder.url, timeout: 120
     ).run()
     #expect(result.status == 0, "\(result.stderrText)")
@@ -127,7 +131,9 @@ import Testing
     return try #require(Int(last.trimmingCharacters(in: .whitespaces)), "\(result.stderrText)")
   }
 
-  @Test(.enabled(if: EWABinary.gnuplotIsAvailable && FileManager.default.fileExists(atPath: "/usr/bin/time")))
+  @Test(
+    .enabled(
+      if: EWABinary.gnuplotIsAvailable && FileManager.default.fileExists(atPath: "/usr/bin/time")))
   func memoryStaysFlatOverALongStreamWithAWindow() throws {
     let folder = try TemporaryFolder(prefix: "ewa-live")
     defer { folder.remove() }

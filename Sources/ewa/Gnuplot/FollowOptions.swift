@@ -6,7 +6,8 @@ import EWAIO
 struct FollowOptions: ParsableArguments {
   @Flag(
     help:
-      "Keep drawing while the input grows: redraw as rows arrive (at most every --interval, at once when the input pauses) until it ends.")
+      "Keep drawing while the input grows: redraw as rows arrive (at most every --interval, at once when the input pauses) until it ends."
+  )
   var follow = false
 
   @Option(
@@ -31,7 +32,9 @@ struct FollowOptions: ParsableArguments {
 
   func validate() throws {
     if !follow {
-      if last != nil { throw ValidationError("--last N keeps a window of a live plot; add --follow.") }
+      if last != nil {
+        throw ValidationError("--last N keeps a window of a live plot; add --follow.")
+      }
       if interval != nil {
         throw ValidationError("--interval S paces the redraws of a live plot; add --follow.")
       }

@@ -145,7 +145,8 @@ final class LivePlot {
     case .window(let window): terminal = window
     case .dumb, .script:
       let screen = TerminalSize.isTerminal ? TerminalSize.current() : TerminalSize.fallback
-      let size = plot.canvasSize ?? (screen.columns, screen.rows - (TerminalSize.isTerminal ? 1 : 0))
+      let size =
+        plot.canvasSize ?? (screen.columns, screen.rows - (TerminalSize.isTerminal ? 1 : 0))
       terminal = .dumb(columns: max(size.0, 10), rows: max(size.1, 5))
     }
     let script = GnuplotScript.frame(
