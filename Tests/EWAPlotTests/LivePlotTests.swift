@@ -85,6 +85,39 @@ import Testing
   }
 
   @Test(.enabled(if: EWABinary.gnuplotIsAvailable))
+  func ctrlCEndsALivePlotWithTheImageCompleteAndNoTemporaryFileLeft() throws {
+    let folder = try TemporaryFolder(prefix: "ewa-live")
+    defer { folder.remove() }
+    let fifo = folder.file("in.csv").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let image = folder.file("live.png")
+    let process = try start(
+      [
+        "plot", "smooth", "in.csv", "--column", "v", "--follow", "--interval", "0.05", "-o",
+        "live.png",
+      ], in: folder.url, errors: folder.file("errors.txt"))
+    let writer = open(fifo, O_WRONLY)
+    defer { close(writer) }
+    _ = "v\n1\n2\n3\n".withCString { write(writer, $0, strlen($0)) }
+    #expect(eventually(within: 5) { FileManager.default.fileExists(atPath: image.path) })
+    process.interrupt()
+    #expect(waitForExit(process))
+    // It dies of the interrupt, as a shell expects, after cleaning up.
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == SIGINT)
+    let png = try Data(contentsOf: image)
+    #expect(png.suffix(8) == Data([0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]))
+    let temporary = FileManager.default.temporaryDirectory.path
+    let prefix = "ewa-gnuplot-\(process.processIdentifier)-"
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+    #expect(!left.contains { $0.hasPrefix(prefix) }, "\(left.filter { $0.hasPrefix(prefix) })")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+        "errors.txt", "in.csv", "live.png",
+      ])
+  }
+
+  @Test(.enabled(if: EWABinary.gnuplotIsAvailable))
   func theDumbChartIsRedrawnInPlaceOnAPseudoTerminal() throws {
     let folder = try TemporaryFolder(prefix: "ewa-live")
     defer { folder.remove() }

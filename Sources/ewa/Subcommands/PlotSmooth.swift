@@ -19,7 +19,9 @@ struct PlotSmooth: ParsableCommand {
     discussion: """
       The curves are exactly the numbers `ewa smooth` prints with the same options. With --time \
       and --halflife durations (6h, 4d) the average decays by elapsed time; with any other decay \
-      --time only places the points on the x axis (dates when the column holds dates).
+      --time only places the points on the x axis (dates when the column holds dates). With \
+      --follow the input is read as it arrives (a pipe, a FIFO; `tail -f FILE |` follows a \
+      growing file) and the figure redrawn until it ends.
       """)
 
   @Argument(
