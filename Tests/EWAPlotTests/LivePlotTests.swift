@@ -230,6 +230,31 @@ import Testing
     #expect(result.stderr.contains("has no x11 terminal"), "\(result.stderr)")
   }
 
+  @Test func trainWritesItsHistoryWhileItRuns() throws {
+    let folder = try TemporaryFolder(prefix: "ewa-live")
+    defer { folder.remove() }
+    let history = folder.file("run.csv")
+    // Long enough (seconds in a debug build) to be seen running.
+    let training = try start(
+      ["train", "--epochs", "3000", "--history", "run.csv"], in: folder.url,
+      errors: folder.file("train.txt"))
+    defer {
+      if training.isRunning { training.terminate() }
+      training.waitUntilExit()
+    }
+    // The first epoch is written at once, complete, under the final name.
+    let written = eventually(within: 20) {
+      ((try? String(contentsOf: history, encoding: .utf8)) ?? "").split(separator: "\n").count
+        >= 2
+    }
+    #expect(written)
+    let rows = try String(contentsOf: history, encoding: .utf8).split(separator: "\n")
+    #expect(training.isRunning, "training ended before its history was seen growing")
+    #expect(rows.count < 3001)
+    #expect(rows.first?.hasPrefix("epoch,step,lr,cost") == true)
+    #expect(FileManager.default.fileExists(atPath: folder.file("run-batches.csv").path))
+  }
+
   @Test(.enabled(if: EWABinary.gnuplotIsAvailable))
   func historyFollowDrawsARunWhileItTrains() throws {
     let folder = try TemporaryFolder(prefix: "ewa-live")
