@@ -46,13 +46,11 @@ import Testing
     return ended
   }
 
-  @Test(.enabled(if: EWABinary.gnuplotIsAvailable))
-  func aFIFOFedInStepsRewritesTheImageAfterEachStep() throws {
-    let folder = try TemporaryFolder(prefix: "ewa-live")
-    defer { folder.remove() }
+  /// Starts `ewa plot smooth in.csv --column v --follow -o live.png` in `folder` on a new FIFO
+  /// `in.csv`, and returns it with the FIFO's writing end.
+  private func followFIFO(in folder: TemporaryFolder) throws -> (Process, Int32) {
     let fifo = folder.file("in.csv").path
     #expect(mkfifo(fifo, 0o600) == 0)
-    let image = folder.file("live.png")
     let process = try start(
       [
         "plot", "smooth", "in.csv", "--column", "v", "--beta", "0.5", "--follow", "--interval",
@@ -61,6 +59,15 @@ import Testing
     // Opening blocks until ewa has opened its end.
     let writer = open(fifo, O_WRONLY)
     #expect(writer >= 0)
+    return (process, writer)
+  }
+
+  @Test(.enabled(if: EWABinary.gnuplotIsAvailable))
+  func aFIFOFedInStepsRewritesTheImageAfterEachStep() throws {
+    let folder = try TemporaryFolder(prefix: "ewa-live")
+    defer { folder.remove() }
+    let image = folder.file("live.png")
+    let (process, writer) = try followFIFO(in: folder)
     var previous: Data?
     for step in 0..<4 {
       let rows = (step == 0 ? "v\n" : "") + (1...3).map { "\(step * 3 + $0)\n" }.joined()
@@ -88,15 +95,8 @@ import Testing
   func ctrlCEndsALivePlotWithTheImageCompleteAndNoTemporaryFileLeft() throws {
     let folder = try TemporaryFolder(prefix: "ewa-live")
     defer { folder.remove() }
-    let fifo = folder.file("in.csv").path
-    #expect(mkfifo(fifo, 0o600) == 0)
     let image = folder.file("live.png")
-    let process = try start(
-      [
-        "plot", "smooth", "in.csv", "--column", "v", "--follow", "--interval", "0.05", "-o",
-        "live.png",
-      ], in: folder.url, errors: folder.file("errors.txt"))
-    let writer = open(fifo, O_WRONLY)
+    let (process, writer) = try followFIFO(in: folder)
     defer { close(writer) }
     _ = "v\n1\n2\n3\n".withCString { write(writer, $0, strlen($0)) }
     #expect(eventually(within: 5) { FileManager.default.fileExists(atPath: image.path) })
