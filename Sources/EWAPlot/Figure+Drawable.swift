@@ -65,7 +65,7 @@ extension Figure {
 
 extension Series {
   /// Whether some row has every column finite.
-  var hasFinitePoint: Bool {
+  public var hasFinitePoint: Bool {
     (0..<count).contains { row in columns.allSatisfy { $0[row].isFinite } }
   }
 }

@@ -41,27 +41,20 @@ public struct SmoothedColumn: Sendable {
     initial: SmoothOptions.Initial = .corrected, time: String? = nil,
     compareWithZeroStart: Bool = false
   ) throws -> SmoothedColumn {
-    let timed = time != nil && decays.allSatisfy { $0.timeHalflife != nil }
-    if compareWithZeroStart && timed {
+    var options = try self.options(column: column, decays: decays, initial: initial, time: time)
+    if compareWithZeroStart && options.time != nil {
       throw SmoothError.invalidOption(
         "--compare-init draws the uncorrected V_t from V_0 = 0, whose scale 1 - β^t counts steps; "
           + "it cannot be combined with decay by elapsed time (--time with --halflife)")
     }
-    var options = SmoothOptions(decays: decays)
-    options.columns = [column]
-    options.initial = initial
-    options.time = timed ? time : nil
-    options.hasHeader = true
-    try options.validate()
     var values: [Double] = []
     var curves = [[Double]](repeating: [], count: decays.count)
     var cells: [(text: String, line: Int)] = []
     var timeColumn: Int?
     let smoother = Smoother(options: options) { (kernel, record, group, line) throws(SmoothError) in
-      values.append(kernel.value(column: 0) ?? .nan)
-      for d in curves.indices {
-        curves[d].append(kernel.mean(column: 0, decay: d, group: group) ?? .nan)
-      }
+      let row = observation(kernel, group: group)
+      values.append(row.value)
+      for d in curves.indices { curves[d].append(row.means[d]) }
       // An unknown time column is reported after the smoother's own errors, as before.
       if let time, timeColumn == nil {
         timeColumn = try? ColumnNames.resolve(time, in: kernel.layout.names)
@@ -79,9 +72,8 @@ public struct SmoothedColumn: Sendable {
       options.initial = .zero
       var zero = [[Double]](repeating: [], count: decays.count)
       let zeroStart = Smoother(options: options) { (kernel, _, group, _) throws(SmoothError) in
-        for d in zero.indices {
-          zero[d].append(kernel.mean(column: 0, decay: d, group: group) ?? .nan)
-        }
+        let row = observation(kernel, group: group)
+        for d in zero.indices { zero[d].append(row.means[d]) }
       }
       try zeroStart.process(name: name, source: MemorySource(input))
       try zeroStart.finish()
@@ -105,6 +97,64 @@ public struct SmoothedColumn: Sendable {
       })
   }
 
+  /// The options of `ewa smooth --column column` for a figure: one column, a header line, and
+  /// decay by elapsed time only when `time` is given and every decay is a duration halflife.
+  ///
+  /// - Throws: ``SmoothError`` for options `ewa smooth` refuses.
+  public static func options(
+    column: String, decays: [DecaySpec], initial: SmoothOptions.Initial, time: String?
+  ) throws(SmoothError) -> SmoothOptions {
+    let timed = time != nil && decays.allSatisfy { $0.timeHalflife != nil }
+    var options = SmoothOptions(decays: decays)
+    options.columns = [column]
+    options.initial = initial
+    options.time = timed ? time : nil
+    options.hasHeader = true
+    try options.validate()
+    return options
+  }
+
+  /// What the kernel holds for the row it has just folded: the observation (NaN where missing)
+  /// and the average of each decay (NaN where the row has none), of the one smoothed column.
+  public static func observation(_ kernel: SmoothKernel, group: Int)
+    -> (value: Double, means: [Double])
+  {
+    return (
+      kernel.value(column: 0) ?? .nan,
+      (0..<kernel.layout.decayCount).map { kernel.mean(column: 0, decay: $0, group: group) ?? .nan }
+    )
+  }
+
+  /// One time cell as an x position: a date or date-time (as `ewa smooth --time` reads it) in
+  /// seconds since 1970 UTC, or a plain number; NaN where the cell is missing. `areDates`
+  /// remembers which kind the column holds once a cell has said so.
+  ///
+  /// - Throws: ``SmoothError/badTimestamp(file:line:column:text:)`` for a cell that is neither,
+  ///   or a number among dates (or a date among numbers).
+  public static func position(
+    of text: String, line: Int, column: String, file: String, areDates: inout Bool?
+  ) throws(SmoothError) -> Double {
+    var bytes = Array(text.utf8)
+    let (missing, value) = bytes.withUnsafeMutableBufferPointer { buffer in
+      let cell = UnsafeBufferPointer(buffer)
+      return (MissingCell.isMissing(cell), TimeValue.parse(cell))
+    }
+    if missing { return .nan }
+    guard let parsed = value else {
+      throw .badTimestamp(file: file, line: line, column: column, text: text)
+    }
+    let (position, isDate): (Double, Bool) =
+      switch parsed {
+      case .instant(let nanoseconds): (Double(nanoseconds) / 1e9, true)
+      case .number(let number): (number, false)
+      }
+    guard areDates ?? isDate == isDate else {
+      throw .badTimestamp(file: file, line: line, column: column, text: text)
+    }
+    areDates = isDate
+    return position
+  }
+
   /// The time cells as x positions: dates and date-times (as `ewa smooth --time` reads them) in
   /// seconds since 1970 UTC, or plain numbers; NaN where a cell is missing.
   ///
@@ -116,28 +166,8 @@ public struct SmoothedColumn: Sendable {
     var areDates: Bool?
     var values: [Double] = []
     for (text, line) in cells {
-      var bytes = Array(text.utf8)
-      let (missing, value) = bytes.withUnsafeMutableBufferPointer { buffer in
-        let cell = UnsafeBufferPointer(buffer)
-        return (MissingCell.isMissing(cell), TimeValue.parse(cell))
-      }
-      if missing {
-        values.append(.nan)
-        continue
-      }
-      guard let parsed = value else {
-        throw .badTimestamp(file: file, line: line, column: column, text: text)
-      }
-      let (position, isDate): (Double, Bool) =
-        switch parsed {
-        case .instant(let nanoseconds): (Double(nanoseconds) / 1e9, true)
-        case .number(let number): (number, false)
-        }
-      guard areDates ?? isDate == isDate else {
-        throw .badTimestamp(file: file, line: line, column: column, text: text)
-      }
-      areDates = isDate
-      values.append(position)
+      values.append(
+        try position(of: text, line: line, column: column, file: file, areDates: &areDates))
     }
     return (values, areDates ?? false)
   }

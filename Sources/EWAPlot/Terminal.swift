@@ -8,6 +8,24 @@ public enum Terminal: Equatable, Sendable {
   case pdf
   /// `dumb`: the chart as text on standard output, `columns` × `rows` characters.
   case dumb(columns: Int, rows: Int)
+  /// An interactive window of gnuplot's (only a live plot, `--follow`, keeps one open).
+  case window(Window)
+
+  /// The window systems gnuplot may have been built with.
+  public enum Window: String, CaseIterable, Sendable {
+    case x11, qt, wxt
+  }
+
+  /// gnuplot's name of the terminal (`pngcairo`, `dumb`, `x11`).
+  public var gnuplotName: String {
+    switch self {
+    case .png: "pngcairo"
+    case .svg: "svg"
+    case .pdf: "pdfcairo"
+    case .dumb: "dumb"
+    case .window(let window): window.rawValue
+    }
+  }
 
   /// The dumb terminal's size when none is given.
   public static let defaultDumb = Terminal.dumb(columns: 100, rows: 30)
@@ -28,7 +46,7 @@ public enum Terminal: Equatable, Sendable {
     case .png: "png"
     case .svg: "svg"
     case .pdf: "pdf"
-    case .dumb: nil
+    case .dumb, .window: nil
     }
   }
 
@@ -50,6 +68,8 @@ public enum Terminal: Equatable, Sendable {
       return "set terminal pdfcairo size \(width)in,\(height)in \(mode) \(font)"
     case .dumb(let columns, let rows):
       return "set terminal dumb size \(columns),\(rows) noenhanced"
+    case .window(let window):
+      return "set terminal \(window.rawValue) size \(size.width),\(size.height) noenhanced \(font)"
     }
   }
 }

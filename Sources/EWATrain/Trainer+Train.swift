@@ -21,12 +21,15 @@ extension Trainer {
   ///   - history: receives every epoch row and mini-batch cost; intact up to a failure.
   ///   - run: the column group of `history` this run fills.
   ///   - onEpoch: called after each epoch (for progress).
+  ///   - onHistory: called after each epoch with the history so far, when there is one (for a
+  ///     history file that grows as the run goes, `ewa plot history --follow`).
   /// - Returns: the summary; its final cost is the last epoch's, also when no epoch was left to
   ///   run after resuming (the cost the checkpoint saved).
   /// - Throws: ``TrainingError`` when the cost diverges (`history` keeps what came before).
   public func train(
     epochs: Int, test: Dataset?, history: inout TrainingHistory?, run: Int = 0,
-    onEpoch: (EpochRecord) -> Void = { _ in }
+    onEpoch: (EpochRecord) -> Void = { _ in },
+    onHistory: (TrainingHistory) -> Void = { _ in }
   ) throws(TrainingError) -> TrainingSummary {
     guard epochs >= epoch else {
       throw .usage(
@@ -52,6 +55,7 @@ extension Trainer {
       }
       last = record
       onEpoch(record)
+      if let history { onHistory(history) }
       if let start = startCost, record.cost > Self.divergenceFloor,
         record.cost > Self.divergenceFactor * start
       {

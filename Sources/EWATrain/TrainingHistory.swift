@@ -111,9 +111,13 @@ public struct TrainingHistory: Sendable {
 
   /// Writes both files atomically. A history sent to a device or a FIFO (`/dev/null`, a named
   /// pipe) is written through and has no batch file: `/dev/null-batches.csv` is nobody's file.
+  ///
+  /// The batch file is written first, so that a reader following a run (`ewa plot history
+  /// --follow`) never finds an epoch whose mini-batches are not there yet.
   public func write(to path: String) throws(AtomicFileError) {
+    if !AtomicFile.writesThrough(path) {
+      try AtomicFile.write(batchCSV, to: Self.batchPath(for: path))
+    }
     try AtomicFile.write(epochCSV, to: path)
-    guard !AtomicFile.writesThrough(path) else { return }
-    try AtomicFile.write(batchCSV, to: Self.batchPath(for: path))
   }
 }

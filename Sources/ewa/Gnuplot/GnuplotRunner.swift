@@ -51,6 +51,8 @@ enum GnuplotRunner {
       try run(gnuplot, script: script, drawing: path, output: nil)
       let data = try checkDrawn(image.path, drawing: path)
       try AtomicFile.write(data, to: path)
+    case .window:
+      throw PlotError(kind: .usage, message: "a window is drawn only by a live plot (--follow)")
     case .dumb(let terminal, let fallbackName):
       guard let gnuplot = locate() else {
         try missing(
@@ -136,97 +138,21 @@ enum GnuplotRunner {
     let messages = try TemporaryFile(suffix: ".err")
     defer { messages.remove() }
 
-    // An interrupt between the start and the registration would leave gnuplot running: this
-    // thread holds interrupts until the child is registered (the child is started with none
-    // blocked and default handling), and a handler running on another thread meanwhile waits
-    // for the registration.
-    var interrupts = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&interrupts)
-    for number in SignalHandlers.interrupts { sigaddset(&interrupts, number) }
-    pthread_sigmask(SIG_BLOCK, &interrupts, &previous)
-    InterruptCleanup.beginStartingChild()
-    let started = spawn(
-      gnuplot, arguments: [scriptFile.path], output: output ?? "/dev/null",
-      errors: messages.path)
-    let child = started.pid.map { InterruptCleanup.register(child: $0) }
-    InterruptCleanup.endStartingChild()
-    pthread_sigmask(SIG_SETMASK, &previous, nil)
-    guard let pid = started.pid else {
-      printError(
-        "cannot start \(MessageText.inline(gnuplot)): \(String(cString: strerror(started.code)))")
-      throw ExitCode(ExitStatus.software.rawValue)
-    }
+    let (pid, child) = try start(
+      gnuplot, arguments: [scriptFile.path],
+      streams: [
+        .file("/dev/null", O_RDONLY), .file(output ?? "/dev/null", O_WRONLY | O_TRUNC),
+        .file(messages.path, O_WRONLY | O_TRUNC),
+      ])
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    InterruptCleanup.unregister(child ?? nil)
-    let what = drawing == "the chart" ? drawing : MessageText.inline(drawing)
-    // The wait status: a signal number in the low 7 bits, else the exit status above them.
-    let signal = status & 0x7F
-    if signal != 0 && signal != 0x7F {
-      printError(
-        "gnuplot was killed by signal \(signal) (\(signalName(signal))) while drawing \(what)")
-      throw ExitCode(ExitStatus.software.rawValue)
-    }
-    let exitStatus = (status >> 8) & 0xFF
-    guard exitStatus == 0 else {
-      let text = (try? Data(contentsOf: URL(fileURLWithPath: messages.path))) ?? Data()
-      let last = text.split(separator: UInt8(ascii: "\n")).last(where: {
-        $0.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }
-      })
-      let reason = last.map { ": " + MessageText.quoted(bytes: $0, limit: 200) } ?? ""
-      printError("gnuplot failed (exit status \(exitStatus)) drawing \(what)\(reason)")
-      throw ExitCode(ExitStatus.software.rawValue)
-    }
-  }
-
-  /// Starts `path` with standard input from `/dev/null`, standard output to the file `output`
-  /// and standard error to the file `errors`, with no signal blocked and the interrupts at their
-  /// default handling whatever this process does with them.
-  ///
-  /// - Returns: the child's id, or `nil` and the system's error code.
-  private static func spawn(_ path: String, arguments: [String], output: String, errors: String)
-    -> (pid: pid_t?, code: Int32)
-  {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_TRUNC, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_TRUNC, 0)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var none = sigset_t()
-    sigemptyset(&none)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for number in SignalHandlers.interrupts + [SIGPIPE] { sigaddset(&defaults, number) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid = pid_t()
-    let code = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
-    return code == 0 ? (pid, 0) : (nil, code)
-  }
-
-  /// `SIGKILL` for 9, and so on; `an unnamed signal` for one without a usual name.
-  static func signalName(_ number: Int32) -> String {
-    let names: [Int32: String] = [
-      SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL",
-      SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE",
-      SIGKILL: "SIGKILL", SIGUSR1: "SIGUSR1", SIGSEGV: "SIGSEGV", SIGUSR2: "SIGUSR2",
-      SIGPIPE: "SIGPIPE", SIGALRM: "SIGALRM", SIGTERM: "SIGTERM", SIGXCPU: "SIGXCPU",
-      SIGXFSZ: "SIGXFSZ", SIGSYS: "SIGSYS",
-    ]
-    return names[number] ?? "an unnamed signal"
+    InterruptCleanup.unregister(child)
+    try check(status: status, messages: messages.path, drawing: drawing)
   }
 
   /// Fails with a sentence naming `path` unless its directory exists and is writable, before
   /// gnuplot is asked to draw.
-  private static func checkWritableDirectory(of path: String) throws(PlotError) {
+  static func checkWritableDirectory(of path: String) throws(PlotError) {
     let directory = directory(of: path).isEmpty ? "." : directory(of: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -248,7 +174,7 @@ enum GnuplotRunner {
   }
 
   /// The image gnuplot left at `path`; fails unless it is a non-empty file.
-  private static func checkDrawn(_ path: String, drawing: String) throws -> Data {
+  static func checkDrawn(_ path: String, drawing: String) throws -> Data {
     guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)), !data.isEmpty else {
       printError("gnuplot exited without drawing \(MessageText.inline(drawing))")
       throw ExitCode(ExitStatus.software.rawValue)

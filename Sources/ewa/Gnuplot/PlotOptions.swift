@@ -14,7 +14,7 @@ struct PlotOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "dumb draws the chart as text on standard output; with --output FILE.gp, the terminal the script draws on (png, svg, pdf or dumb; default png).",
+      "dumb draws the chart as text on standard output; with --output FILE.gp, the terminal the script draws on (png, svg, pdf or dumb; default png); with --follow, x11, qt or wxt draws in a window when gnuplot has it.",
       valueName: "terminal"))
   var terminal: TerminalChoice?
 
@@ -35,7 +35,9 @@ struct PlotOptions: ParsableArguments {
 
   /// A terminal named on the command line.
   enum TerminalChoice: String, CaseIterable, ExpressibleByArgument {
-    case dumb, png, svg, pdf
+    case dumb, png, svg, pdf, x11, qt, wxt
+    /// The window system, for x11, qt and wxt.
+    var window: Terminal.Window? { Terminal.Window(rawValue: rawValue) }
   }
 
   /// `--size` as `W,H` (or `WxH`), two whole numbers, or `nil` without it or when it does not
@@ -93,6 +95,11 @@ struct PlotOptions: ParsableArguments {
     case (nil, nil):
       throw ValidationError(
         "Say where the figure goes: --output FILE.png, .svg, .pdf or .gp, or --terminal dumb.")
+    case (nil, .some(let choice)) where choice.window != nil:
+      break
+    case (.some, .some(let choice)) where choice.window != nil:
+      throw ValidationError(
+        "--terminal \(choice.rawValue) draws in a window; it takes no --output.")
     case (nil, .some(let choice)) where choice != .dumb:
       throw ValidationError(
         "--terminal \(choice.rawValue) needs --output FILE.\(choice.rawValue) (or FILE.gp for the script only)."
@@ -121,6 +128,7 @@ struct PlotOptions: ParsableArguments {
   func target(name: String) -> PlotTarget {
     let dumb = Terminal.dumb(
       columns: canvasSize?.width ?? 100, rows: canvasSize?.height ?? 30)
+    if let window = terminal?.window { return .window(terminal: .window(window)) }
     guard let output, let ext = outputExtension else {
       return .dumb(terminal: dumb, fallbackName: name)
     }
@@ -128,7 +136,7 @@ struct PlotOptions: ParsableArguments {
       let terminal: Terminal =
         switch terminal {
         case .dumb: dumb
-        case .png, nil: .png
+        case .png, .x11, .qt, .wxt, nil: .png
         case .svg: .svg
         case .pdf: .pdf
         }
@@ -142,7 +150,7 @@ struct PlotOptions: ParsableArguments {
   func outputRoles(name: String) -> [PathConflict.Role] {
     let fallback: String?
     switch target(name: name) {
-    case .script: fallback = nil
+    case .script, .window: fallback = nil
     case .image(let path, _):
       fallback = GnuplotRunner.directory(of: path) + GnuplotRunner.stem(of: path) + ".gp"
     case .dumb(_, let fallbackName): fallback = fallbackName + ".gp"
@@ -177,6 +185,13 @@ struct PlotOptions: ParsableArguments {
   ///   - subject: what is plotted, for messages.
   ///   - comment: the script's first line, saying what made it.
   func draw(_ figure: Figure, name: String, subject: String, comment: String) throws {
+    if let choice = terminal, choice.window != nil {
+      throw PlotError(
+        kind: .usage,
+        message:
+          "--terminal \(choice.rawValue) draws in a window only with --follow "
+          + "(ewa plot smooth --follow); use --terminal dumb or --output FILE.png here")
+    }
     let figure = apply(to: figure)
     try figure.checkDrawable(subject: subject)
     try GnuplotRunner.draw(figure, to: target(name: name), comment: comment)

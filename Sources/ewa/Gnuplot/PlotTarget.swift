@@ -10,4 +10,6 @@ enum PlotTarget: Equatable {
   case image(path: String, terminal: Terminal)
   /// Text on standard output; when gnuplot is missing the script goes to `<fallbackName>.gp`.
   case dumb(terminal: Terminal, fallbackName: String)
+  /// An interactive window (x11, qt, wxt), kept open by a live plot only.
+  case window(terminal: Terminal)
 }

@@ -4,6 +4,12 @@ import EWAIO
 import EWAPlot
 import EWASmooth
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `ewa plot smooth`: raw points and one smoothed curve per decay, computed by `ewa smooth`'s
 /// engine.
 struct PlotSmooth: ParsableCommand {
@@ -13,7 +19,9 @@ struct PlotSmooth: ParsableCommand {
     discussion: """
       The curves are exactly the numbers `ewa smooth` prints with the same options. With --time \
       and --halflife durations (6h, 4d) the average decays by elapsed time; with any other decay \
-      --time only places the points on the x axis (dates when the column holds dates).
+      --time only places the points on the x axis (dates when the column holds dates). With \
+      --follow the input is read as it arrives (a pipe, a FIFO; `tail -f FILE |` follows a \
+      growing file) and the figure redrawn until it ends.
       """)
 
   @Argument(
@@ -46,6 +54,8 @@ struct PlotSmooth: ParsableCommand {
 
   @OptionGroup var scale: LogScaleOption
 
+  @OptionGroup var live: FollowOptions
+
   func validate() throws {
     do {
       _ = try decay.decays(timed: time != nil)
@@ -56,11 +66,21 @@ struct PlotSmooth: ParsableCommand {
       throw ValidationError(
         "--compare-init adds the --init zero curve; it cannot be combined with --init zero itself.")
     }
+    if compareInit && live.follow {
+      throw ValidationError(
+        "--compare-init smooths the input twice; it cannot be combined with --follow, which "
+          + "reads it once as it arrives.")
+    }
+    if let choice = plot.terminal, choice.window != nil, !live.follow {
+      throw ValidationError("--terminal \(choice.rawValue) draws in a window only with --follow.")
+    }
+    try live.check(plot)
   }
 
   func run() throws {
     try reportingErrors {
       try FileRoles.check(FileRoles.input("the input file", file), plot.outputRoles(name: "smooth"))
+      if live.follow { return try follow() }
       let input = try InputBytes.read(file)
       let smoothed = try SmoothedColumn.smoothing(
         input.bytes, name: input.name, column: column, decays: decay.decays(timed: time != nil),
@@ -73,5 +93,49 @@ struct PlotSmooth: ParsableCommand {
           "ewa plot smooth: column \(GnuplotText.quoted(smoothed.column)) of "
           + GnuplotText.quoted(input.name))
     }
+  }
+
+  /// `--follow`: smooths the input as it arrives and redraws the figure, until the input ends.
+  private func follow() throws {
+    let name = file == "-" ? "standard input" : file
+    var drawing: LivePlot?
+    let feed = try LiveSmoothFeed(
+      name: name, column: column, decays: decay.decays(timed: time != nil), initial: `init`,
+      time: time, last: live.last
+    ) { () throws(SmoothError) in
+      do {
+        try drawing?.rowAdded()
+      } catch {
+        drawing?.failure = error
+        throw SmoothError.invalidOption("the live plot stopped")
+      }
+    }
+    let plot = try LivePlot(
+      plot: plot, interval: live.seconds, name: "smooth",
+      subject: "column \(MessageText.quoted(column)) of \(MessageText.inline(name))",
+      figure: { feed.live.map { scale.apply(to: $0.figure()) } })
+    drawing = plot
+    defer { plot.close() }
+    var source =
+      file == "-"
+      ? FileDescriptorSource(name: name, descriptor: STDIN_FILENO)
+      : try FileDescriptorSource.open(path: file)
+    defer { source.close() }
+    let descriptor = source.descriptor
+    source.willBlock = { () throws(IOError) in
+      do {
+        try plot.inputPaused(descriptor)
+      } catch {
+        plot.failure = error
+        throw IOError.readFailed(name: name, reason: "the live plot stopped")
+      }
+    }
+    do {
+      try feed.smoother.process(name: name, source: source)
+      try feed.smoother.finish()
+    } catch {
+      throw plot.failure ?? error
+    }
+    try plot.finish()
   }
 }

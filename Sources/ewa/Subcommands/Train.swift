@@ -53,9 +53,12 @@ struct Train: ParsableCommand {
       var log: TrainingHistory? = history.map { _ in TrainingHistory() }
       let progress = Progress(total: network.epochs, label: "")
       let summary: TrainingSummary
+      let checkpoints = history.map(HistoryCheckpoints.init)
       do {
         summary = try trainer.train(
-          epochs: network.epochs, test: test, history: &log, onEpoch: progress.update)
+          epochs: network.epochs, test: test, history: &log, onEpoch: progress.update,
+          onHistory: { checkpoints?.offer($0) })
+        if let failure = checkpoints?.failure { throw failure }
       } catch {
         if let history, let log { try log.write(to: history) }
         throw error
