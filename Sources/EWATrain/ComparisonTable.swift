@@ -1,3 +1,4 @@
+import EWAIO
 import Foundation
 
 /// The summary table of `ewa compare`: one row per run with its final cost, accuracy, wall time
@@ -24,13 +25,7 @@ public enum ComparisonTable {
           + (hasTest ? [s.testAccuracy.map { fixed($0, 4) } ?? "-"] : [])
           + [fixed(s.seconds, 2), fixed(perEpoch, 3)])
     }
-    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    return rows.map { row in
-      row.indices.map { column in
-        let pad = String(repeating: " ", count: widths[column] - row[column].count)
-        return column == 0 ? row[column] + pad : pad + row[column]
-      }.joined(separator: "  ") + "\n"
-    }.joined()
+    return TextTable.aligned(rows)
   }
 
   private static func fixed(_ value: Double, _ digits: Int) -> String {
