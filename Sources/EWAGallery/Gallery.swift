@@ -31,7 +31,8 @@ public struct Gallery: Sendable {
     return try [
       temperature(weather), biasCorrection(weather), moons.history,
       decayHistory(against: moons.adamCost), trajectory(Self.bowl), trajectory(Self.rosenbrock),
-    ] + moons.boundaries + [schedules(), digitsHistory()]
+    ] + moons.boundaries + [schedules(), digitsHistory()] + batchSizeFigures()
+      + [momentumBetaFigure(), plateauFigure()]
   }
 }
 
