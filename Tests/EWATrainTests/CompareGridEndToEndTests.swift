@@ -1,4 +1,5 @@
 import EWATestSupport
+import EWATrain
 import Foundation
 import Testing
 
@@ -54,7 +55,7 @@ struct CompareGridEndToEndTests {
     }
     #expect(lines[0].contains("\"steps\":600") && lines[2].contains("\"steps\":2"))
     let epochs = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n")
-    #expect(epochs[0].hasPrefix("epoch,batch 1_lr,batch 1_cost,"))
+    #expect(epochs[0].hasPrefix("epoch,batch 1_step,batch 1_lr,batch 1_cost,"))
   }
 
   @Test func plotHistoryShowsTheNamesInTheLegend() throws {
@@ -129,5 +130,28 @@ struct CompareGridEndToEndTests {
       "train", "--optimizer", "gd", "--batch-size", "m", "--lr", "0.5", "--epochs", "20",
     ])
     #expect(!small.stderr.contains("warning"))
+  }
+
+  @Test func runsOfDifferentBatchSizesPlaceTheirOwnEpochs() throws {
+    let history = temporaryPath("sizes.csv")
+    let r = try ewa([
+      "compare", "--optimizers", "gd", "--batch-size", "100,m", "--epochs", "3", "--history",
+      history,
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let batchPath = String(history.dropLast(4)) + "-batches.csv"
+    let epochs = try String(contentsOfFile: history, encoding: .utf8)
+    #expect(epochs.hasPrefix("epoch,batch 100_step,batch 100_lr,"))
+    let runs = try TrainingHistory.runs(
+      epochs: (Array(epochs.utf8), history),
+      batches: (Array(try String(contentsOfFile: batchPath, encoding: .utf8).utf8), batchPath),
+      name: "unused")
+    #expect(runs.map(\.name) == ["batch 100", "batch 300"])
+    #expect(runs.map(\.epochSteps) == [[3, 6, 9], [1, 2, 3]])
+    #expect(runs.map(\.batchSteps.count) == [9, 3])
+    // Equal batch sizes keep the format without step columns.
+    let same = temporaryPath("same.csv")
+    _ = try ewa(["compare", "--optimizers", "gd,adam", "--epochs", "2", "--history", same])
+    #expect(try String(contentsOfFile: same, encoding: .utf8).hasPrefix("epoch,gd_lr,"))
   }
 }
