@@ -29,7 +29,7 @@ extension Gallery {
       name: "seattle-temperature",
       caption:
         "The temperature log smoothed with β = \(CaptionText.list(betas)) (about "
-        + "\(CaptionText.list(days)) days).",
+        + "\(CaptionText.list(days)) days). " + (try temperatureMeasures(weather)),
       commands: [
         "ewa plot smooth \(weather.name) --column \(Self.weatherColumn.value) "
           + "--beta \(betas.joined(separator: ",")) --time \(Self.weatherColumn.time)"

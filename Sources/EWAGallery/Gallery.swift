@@ -31,7 +31,8 @@ public struct Gallery: Sendable {
     return try [
       temperature(weather), biasCorrection(weather), moons.history,
       decayHistory(against: moons.adamCost), trajectory(Self.bowl), trajectory(Self.rosenbrock),
-    ] + moons.boundaries + [schedules(), digitsHistory()]
+    ] + moons.boundaries + [schedules(), digitsHistory()] + batchSizeFigures()
+      + [momentumBetaFigure(), plateauFigure()]
   }
 }
 
@@ -45,7 +46,8 @@ extension Gallery {
       # Plots
 
       The gallery `ewa demo` draws (`swift run -c release ewa demo` from the repository root
-      rewrites this folder, byte for byte the same when nothing changed). Each figure is a
+      rewrites this folder, byte for byte the same when nothing changed, but for
+      batch-size-seconds and its caption, which are measured on the clock). Each figure is a
       self-contained gnuplot script (`.gp`, data inline: `cd plots && gnuplot NAME.gp` redraws
       it) and the image it renders (`.png`, 1200×700). The commands under each image, run from the
       repository root, draw that image byte for byte, title included (a test runs them).

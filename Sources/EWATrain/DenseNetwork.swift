@@ -80,7 +80,8 @@ public struct DenseNetwork: Codable, Equatable, Sendable {
       let variance = initialization == .he ? 2 / fanIn : 2 / (fanIn + fanOut)
       let offset = weightOffset(l)
       for i in 0..<sizes[l + 1] * sizes[l] {
-        parameters[offset + i] = generator.normal() * variance.squareRoot()
+        let draw = generator.normal()
+        parameters[offset + i] = initialization == .zeros ? 0 : draw * variance.squareRoot()
       }
     }
     return parameters

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A two-dimensional test function with its exact gradient, for optimizer trajectories.
 public enum TestFunction: String, Codable, CaseIterable, Sendable {
   /// `x²/20 + y²`: an elongated bowl, minimum at (0, 0).
@@ -8,6 +10,9 @@ public enum TestFunction: String, Codable, CaseIterable, Sendable {
   case beale
   /// `x² - y²`: a saddle at (0, 0), unbounded below.
   case saddle
+  /// `y² - exp(-(x-3)²) - exp(-(x+3)²)`: two wells near (±3, 0), value about -1, and between them
+  /// a wide plateau (|∂f/∂x| below 0.01 for |x| < 0.5) with a saddle at (0, 0).
+  case plateau
 
   /// The function value at (x, y).
   public func value(_ x: Double, _ y: Double) -> Double {
@@ -18,6 +23,7 @@ public enum TestFunction: String, Codable, CaseIterable, Sendable {
       let (a, b, c) = bealeTerms(x, y)
       return a * a + b * b + c * c
     case .saddle: return x * x - y * y
+    case .plateau: return y * y - exp(-(x - 3) * (x - 3)) - exp(-(x + 3) * (x + 3))
     }
   }
 
@@ -32,6 +38,9 @@ public enum TestFunction: String, Codable, CaseIterable, Sendable {
       let dy = 2 * a * x + 2 * b * 2 * x * y + 2 * c * 3 * x * y * y
       return (dx, dy)
     case .saddle: return (2 * x, -2 * y)
+    case .plateau:
+      let (right, left) = (exp(-(x - 3) * (x - 3)), exp(-(x + 3) * (x + 3)))
+      return (2 * (x - 3) * right + 2 * (x + 3) * left, 2 * y)
     }
   }
 

@@ -39,6 +39,8 @@ extension Trainer {
     let clock = ContinuousClock()
     let started = clock.now
     var last: EpochRecord?
+    var previous = lastCost
+    var warnings: [String] = []
     while epoch < epochs {
       let record: EpochRecord
       if history != nil {
@@ -56,6 +58,8 @@ extension Trainer {
       last = record
       onEpoch(record)
       if let history { onHistory(history) }
+      if warnings.isEmpty, let rise = costRise(from: previous, to: record) { warnings.append(rise) }
+      previous = record.cost
       if let start = startCost, record.cost > Self.divergenceFloor,
         record.cost > Self.divergenceFactor * start
       {
@@ -72,6 +76,23 @@ extension Trainer {
       optimizer: configuration.optimizer.kind.rawValue, trainAccuracy: train.accuracy,
       testAccuracy: test.map { evaluate($0).accuracy },
       finalCost: last?.cost ?? lastCost ?? train.cost,
-      epochs: epoch, steps: step, seconds: seconds)
+      epochs: epoch, steps: step, seconds: seconds, warnings: warnings)
+  }
+
+  /// The relative rise of an epoch's cost that ``costRise(from:to:)`` ignores as rounding.
+  static let riseTolerance = 1e-10
+
+  /// The warning that full-batch gradient descent's cost rose from `previous` at `record`, or nil
+  /// (for any other optimizer or batch size, or a cost that did not rise).
+  ///
+  /// With one batch of every row and plain gradient descent, each step follows the gradient of the
+  /// very cost that is recorded, so a small enough rate lowers it at every epoch; a rise means the
+  /// rate is too large (the quiz's question 4).
+  func costRise(from previous: Double?, to record: EpochRecord) -> String? {
+    guard configuration.optimizer.kind == .gd, configuration.batchSize == data.count,
+      let previous, record.cost > previous * (1 + Self.riseTolerance)
+    else { return nil }
+    return
+      "warning: the cost rose at epoch \(record.epoch), from \(Self.short(previous)) to \(Self.short(record.cost)); full-batch gradient descent lowers it at every step when the rate is small enough, so try a smaller --lr (now \(Self.short(record.learningRate)))."
   }
 }

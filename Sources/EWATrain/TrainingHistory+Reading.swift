@@ -55,6 +55,9 @@ extension TrainingHistory {
     let epochEnds = try endSteps(
       of: epochNumbers, batchSteps: batchSteps, batchEpochs: batchEpochs, epochs: epochs)
     return try zip(names, costColumns).map { run, costColumn in
+      // A run with its own step column (batch sizes that differ) ends its epochs there.
+      let ownSteps = run.map { "\($0)_step" }.flatMap { epochs.has($0) ? $0 : nil }
+      let epochEnds = try ownSteps.map { try epochs.numbers($0) } ?? epochEnds
       let epochCosts = try epochs.numbers(costColumn)
       guard epochCosts.contains(where: \.isFinite) else {
         throw TrainingError.data(

@@ -4,7 +4,8 @@ import EWAIO
 /// The per-epoch curve and the per-mini-batch curve of one or more runs, written as CSV.
 ///
 /// Epoch file: `epoch,step,lr,cost,train_accuracy[,test_accuracy]` (one run) or, for several runs
-/// side by side, `epoch,<name>_lr,<name>_cost,<name>_train_accuracy[,<name>_test_accuracy]...`.
+/// side by side, `epoch,<name>_lr,<name>_cost,<name>_train_accuracy[,<name>_test_accuracy]...`,
+/// with a `<name>_step` column first in each group when the runs' batch sizes differ.
 /// Batch file: `step,epoch,cost` (one run) or `step,epoch,<name>_cost...`. A header field that
 /// holds a comma, a quote or a line break (a run name may) is quoted as RFC 4180 says, so that
 /// ``runs(epochs:batches:name:)`` reads every name back as it was.
@@ -36,10 +37,23 @@ public struct TrainingHistory: Sendable {
     batches[run].append((epoch, step, cost))
   }
 
+  /// Whether the runs side by side end their epochs at different steps (different batch sizes):
+  /// the epoch file then gives each run's steps in a `<name>_step` column, since the mini-batch
+  /// file's shared `epoch` column places the epochs of one batch size only.
+  var stepsDiffer: Bool {
+    guard names.count > 1 else { return false }
+    return epochs.dropFirst().contains { run in
+      zip(run, epochs[0]).contains { $0.record.step != $1.record.step }
+    }
+  }
+
   /// The epoch file's text.
   public var epochCSV: String {
     let hasTest = epochs.first?.first?.testAccuracy != nil
-    let columns = ["lr", "cost", "train_accuracy"] + (hasTest ? ["test_accuracy"] : [])
+    let ownSteps = stepsDiffer
+    let columns =
+      (ownSteps ? ["step"] : []) + ["lr", "cost", "train_accuracy"]
+      + (hasTest ? ["test_accuracy"] : [])
     var header = ["epoch"]
     if names.isEmpty {
       header += ["step"] + columns
@@ -59,6 +73,7 @@ public struct TrainingHistory: Sendable {
           continue
         }
         let row = epochs[run][i]
+        if ownSteps { cells.append("\(row.record.step)") }
         cells += [
           "\(row.record.learningRate)", "\(row.record.cost)", "\(row.trainAccuracy)",
         ]

@@ -7,9 +7,14 @@ public struct TrainingSummary: Codable, Equatable, Sendable {
   public var epochs: Int
   public var steps: Int
   public var seconds: Double
+  /// One-line warnings about the run (a rising full-batch cost), printed on standard error and
+  /// not part of the JSON.
+  public var warnings: [String] = []
+  /// The run's name in a comparison (`batch 64`), nil for `ewa train`; in the JSON when set.
+  public var run: String?
 
   enum CodingKeys: String, CodingKey {
-    case optimizer, epochs, steps, seconds
+    case optimizer, epochs, steps, seconds, run
     case trainAccuracy = "train_accuracy"
     case testAccuracy = "test_accuracy"
     case finalCost = "final_cost"
@@ -25,5 +30,6 @@ public struct TrainingSummary: Codable, Equatable, Sendable {
     try c.encode(epochs, forKey: .epochs)
     try c.encode(steps, forKey: .steps)
     try c.encode(seconds, forKey: .seconds)
+    try c.encodeIfPresent(run, forKey: .run)
   }
 }

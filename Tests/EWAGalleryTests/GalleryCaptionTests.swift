@@ -117,7 +117,8 @@ import Testing
     let temperature = try gallery.temperature(weather)
     #expect(
       temperature.caption
-        == "The temperature log smoothed with β = 0.5, 0.9 and 0.98 (about 2, 10 and 50 days).")
+        == "The temperature log smoothed with β = 0.5, 0.9 and 0.98 (about 2, 10 and 50 days). "
+        + (try gallery.temperatureMeasures(weather)))
     let raw = try #require(temperature.figure.series.first { $0.name == "raw" })
     #expect(
       temperature.figure.title?.contains(", \(Gallery.years(spanning: raw.columns[0])): ")

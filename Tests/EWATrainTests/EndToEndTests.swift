@@ -151,7 +151,7 @@ struct EndToEndTests {
       "compare", "--optimizers", "gd,momentum,adam", "--epochs", "4", "--history", history,
     ])
     #expect(r.status == 0)
-    #expect(r.stdout.split(separator: "\n").count == 3)
+    #expect(r.stdout.split(separator: "\n").count == 4)  // the table: header and three runs
     let rows = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n")
     #expect(
       rows.first

@@ -23,12 +23,22 @@ struct DataOptions: ParsableArguments {
   @Flag(help: "Standardise features with the training rows' mean and standard deviation.")
   var standardize = false
 
-  @Option(help: "Seed of the data, the split, the initial weights and the batch order.")
-  var seed: UInt64 = 1
+  @Option(
+    name: .customLong("seed"),
+    help: "Seed of the data, the split, the initial weights and the batch order.")
+  var seeds = CommaSeparated<UInt64>(argument: "1")
+
+  /// The one seed given (the first; only `compare` takes a list).
+  var seed: UInt64 { seeds.values.first ?? 1 }
 
   var synthetic: SyntheticData? { SyntheticData(rawValue: dataset) }
 
   func validate() throws {
+    if let item = seeds.firstInvalid {
+      throw ValidationError(
+        "--seed must be a whole number from 0 to \(UInt64.max), got \(MessageText.quoted(item.text))."
+      )
+    }
     if synthetic == nil && label == nil {
       throw ValidationError(
         "--dataset \(MessageText.inline(dataset)) is not moons, circles, spiral or blobs, so it is a CSV file and needs --label COLUMN."
@@ -42,7 +52,10 @@ struct DataOptions: ParsableArguments {
     }
   }
 
-  var source: DataSource {
+  var source: DataSource { source(seed: seed) }
+
+  /// The data drawn, split and shuffled with `seed`.
+  func source(seed: UInt64) -> DataSource {
     var source = DataSource(
       origin: synthetic.map { .synthetic($0, samples: samples, noise: noise) }
         ?? .csv(path: dataset, label: label ?? ""))

@@ -5,6 +5,9 @@ import EWATrain
 
 extension Activation: ExpressibleByArgument {}
 extension Initialization: ExpressibleByArgument {}
+extension BatchSize: ExpressibleByArgument {
+  public init?(argument: String) { self.init(text: argument) }
+}
 
 /// The network, the mini-batches and the learning-rate schedule (shared by `train` and
 /// `compare`).
@@ -17,17 +20,26 @@ struct NetworkOptions: ParsableArguments {
 
   @Option(
     name: .customLong("init"),
-    help: "Weight initialisation: he or xavier (default: he for relu, xavier otherwise).")
-  var initialization: Initialization?
+    help:
+      "Weight initialisation: he, xavier, or zeros to see a network that cannot learn (default: he for relu, xavier otherwise)."
+  )
+  var initializations: CommaSeparated<Initialization>?
+
+  /// The one initialisation given, or nil.
+  var initialization: Initialization? { initializations?.values.first }
 
   @Option(help: "λ of an L2 penalty on the weights, added to the cost.")
   var l2: Double = 0
 
   @Option(
+    name: .customLong("batch-size"),
     help:
-      "Rows per mini-batch (1: stochastic; the training set size: batch; default 64, or all the training rows when there are fewer)."
+      "Rows per mini-batch (1: stochastic; m or all: batch, every training row; default 64, or all the training rows when there are fewer)."
   )
-  var batchSize: Int?
+  var batchSizes: CommaSeparated<BatchSize>?
+
+  /// The one batch size given, or nil.
+  var batchSize: BatchSize? { batchSizes?.values.first }
 
   /// The batch size when `--batch-size` is not given.
   static let defaultBatchSize = 64
@@ -39,10 +51,14 @@ struct NetworkOptions: ParsableArguments {
   var epochs: Int = 5000
 
   @Option(
+    name: .customLong("decay"),
     help:
       "Learning-rate decay: none, inverse-time, exponential, inverse-sqrt, staircase, step, manual or cosine."
   )
-  var decay: ScheduleSettings.Kind = .none
+  var decays = CommaSeparated<ScheduleSettings.Kind>(argument: "none")
+
+  /// The one schedule given (the first).
+  var decay: ScheduleSettings.Kind { decays.values.first ?? .none }
 
   @OptionGroup var schedule: ScheduleOptions
 
@@ -57,9 +73,13 @@ struct NetworkOptions: ParsableArguments {
         "--layers must list positive hidden layer sizes separated by commas, such as 5,2; got \(MessageText.quoted(layers.text))."
       )
     }
-    if let batchSize, batchSize < 1 {
-      throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
+    if let item = batchSizes?.firstInvalid {
+      throw ValidationError(
+        "--batch-size must be at least 1, or m (all the training rows), got \(MessageText.quoted(item.text))."
+      )
     }
+    _ = try initializations?.choices(option: "--init")
+    let kinds = try decays.choices(option: "--decay")
     if let widest = hidden?.max(), widest > DenseNetwork.maximumParameters {
       throw ValidationError(
         "--layers \(layers): a layer of \(widest) units exceeds the \(DenseNetwork.maximumParameters) parameters a network may have."
@@ -69,42 +89,59 @@ struct NetworkOptions: ParsableArguments {
     guard l2 >= 0 && l2.isFinite else {
       throw ValidationError("--l2 must be zero or positive, got \(l2).")
     }
-    try schedule.check(kinds: [decay])
+    try schedule.check(kinds: kinds)
+  }
+
+  /// Refuses a list where the command takes one value (every command but `compare`).
+  func checkSingle() throws {
+    try refuseList("--batch-size", batchSizes?.items.count, lists: false)
+    try refuseList("--init", initializations?.items.count, lists: false)
+    try refuseList("--decay", decays.items.count, lists: false)
   }
 
   /// The batch size for `rows` training rows: `--batch-size`, or the default clamped to `rows`.
-  func batchSize(rows: Int) -> Int { batchSize ?? min(Self.defaultBatchSize, max(rows, 1)) }
+  func batchSize(rows: Int) -> Int {
+    batchSize?.rows(of: rows) ?? min(Self.defaultBatchSize, max(rows, 1))
+  }
+
+  /// The batch sizes given (`compare` takes a list), or the default clamped to `rows`.
+  func batchSizeList(rows: Int) -> [BatchSize] {
+    batchSizes?.values ?? [.rows(batchSize(rows: rows))]
+  }
 
   /// Notes on standard error that the default batch size was clamped to a small training set,
-  /// and refuses a `--history` that would hold more than ``maximumHistoryRows`` mini-batch rows.
-  func check(rows: Int, runs: Int, history: Bool) throws {
+  /// and refuses a `--history` that would hold more than ``maximumHistoryRows`` mini-batch rows
+  /// for runs of `sizes` rows per batch.
+  func check(rows: Int, sizes: [Int], history: Bool) throws {
     if batchSize == nil, rows < Self.defaultBatchSize {
       printError(
         "note: the training set has \(rows) rows, fewer than the default batch size \(Self.defaultBatchSize); each batch holds all \(rows)."
       )
     }
-    let size = batchSize(rows: rows)
-    let batches = size >= 1 ? rows / size + (rows % size == 0 ? 0 : 1) : 0
-    let total = epochs.multipliedReportingOverflow(by: batches * runs)
+    let perEpoch = sizes.map { $0 >= 1 ? rows / $0 + (rows % $0 == 0 ? 0 : 1) : 0 }.reduce(0, +)
+    let total = epochs.multipliedReportingOverflow(by: perEpoch)
     if history, total.overflow || total.partialValue > Self.maximumHistoryRows {
+      let runs = sizes.count > 1 ? " for \(sizes.count) runs" : ""
       throw TrainingError.usage(
-        "--history keeps every mini-batch cost in memory and \(epochs) epochs of \(batches) batches\(runs > 1 ? " for \(runs) runs" : "") exceed \(Self.maximumHistoryRows) rows; use fewer epochs or larger batches."
+        "--history keeps every mini-batch cost in memory and \(epochs) epochs of \(perEpoch) batches\(runs) exceed \(Self.maximumHistoryRows) rows; use fewer epochs or larger batches."
       )
     }
   }
 
-  /// The configuration for `optimizer` at rate `lr`, on `rows` training rows.
-  func configuration(optimizer: OptimizerSettings, lr: Double, seed: UInt64, rows: Int) throws
-    -> TrainingConfiguration
-  {
+  /// The configuration for `optimizer` at rate `lr`, on `rows` training rows, with the options'
+  /// batch size, schedule and initialisation unless given.
+  func configuration(
+    optimizer: OptimizerSettings, lr: Double, seed: UInt64, rows: Int, batchSize: Int? = nil,
+    decay: ScheduleSettings.Kind? = nil, initialization: Initialization?? = nil
+  ) throws -> TrainingConfiguration {
     var c = TrainingConfiguration(optimizer: optimizer, learningRate: lr)
     c.hidden = hidden ?? []
     c.activation = activation
-    c.initialization = initialization
+    c.initialization = initialization ?? self.initialization
     c.l2 = l2
-    c.batchSize = batchSize(rows: rows)
+    c.batchSize = batchSize ?? self.batchSize(rows: rows)
     c.seed = seed
-    c.schedule = try schedule.settings(kind: decay, initial: lr, epochs: epochs)
+    c.schedule = try schedule.settings(kind: decay ?? self.decay, initial: lr, epochs: epochs)
     return c
   }
 }

@@ -11,27 +11,32 @@ struct OptimizerOptions: ParsableArguments {
     help: ArgumentHelp(
       "Learning rate α, α0 when a schedule decays it (default 0.0007; 0.01 for trajectory); "
         + "plot trajectory also takes one per optimizer, comma-separated."),
-    transform: { text in
-      let rates = CommaSeparated<Double>(argument: text)
-      guard rates.firstInvalid == nil else {
-        throw ValidationError("expected a number, or comma-separated numbers.")
-      }
-      return rates
-    })
+    transform: numbers)
   var rates: CommaSeparated<Double>?
 
   /// The one learning rate given, or `nil`; ``checkApplies(to:ratePerOptimizer:)`` makes sure
   /// there is at most one where a command takes one.
   var lr: Double? { rates?.values.first }
 
-  @Option(help: "β of momentum, nesterov and rmsprop (default 0.9).")
-  var beta: Double?
+  @Option(
+    name: .customLong("beta"), help: "β of momentum, nesterov and rmsprop (default 0.9).",
+    transform: numbers)
+  var betas: CommaSeparated<Double>?
 
-  @Option(help: "β1 of adam, adamw and amsgrad (default 0.9).")
-  var beta1: Double?
+  @Option(
+    name: .customLong("beta1"), help: "β1 of adam, adamw and amsgrad (default 0.9).",
+    transform: numbers)
+  var beta1s: CommaSeparated<Double>?
 
-  @Option(help: "β2 of adam, adamw and amsgrad (default 0.999).")
-  var beta2: Double?
+  @Option(
+    name: .customLong("beta2"), help: "β2 of adam, adamw and amsgrad (default 0.999).",
+    transform: numbers)
+  var beta2s: CommaSeparated<Double>?
+
+  /// The one β given, or nil (a list is for `compare` only; ``checkApplies(to:ratePerOptimizer:lists:)``).
+  var beta: Double? { betas?.values.first }
+  var beta1: Double? { beta1s?.values.first }
+  var beta2: Double? { beta2s?.values.first }
 
   @Option(help: "ε of rmsprop and the adam family (default 1e-8).")
   var epsilon: Double?
@@ -46,8 +51,8 @@ struct OptimizerOptions: ParsableArguments {
     for lr in rates?.values ?? [] where !(lr > 0 && lr.isFinite) {
       throw ValidationError("--lr must be positive, got \(lr).")
     }
-    for (name, value) in [("--beta", beta), ("--beta1", beta1), ("--beta2", beta2)] {
-      if let value, !(value >= 0 && value < 1) {
+    for (name, list) in [("--beta", betas), ("--beta1", beta1s), ("--beta2", beta2s)] {
+      for value in list?.values ?? [] where !(value >= 0 && value < 1) {
         throw ValidationError("\(name) must lie in [0, 1), got \(value).")
       }
     }
@@ -59,11 +64,17 @@ struct OptimizerOptions: ParsableArguments {
     }
   }
 
-  /// Rejects options that none of `kinds` reads, naming the option and the optimizers, and a
-  /// list of rates unless the command takes one per optimizer and the counts match.
-  func checkApplies(to kinds: [OptimizerKind], ratePerOptimizer: Bool = false) throws {
+  /// Rejects options that none of `kinds` reads, naming the option and the optimizers; a list of
+  /// rates unless the command takes one per optimizer and the counts match; and any list of rates
+  /// or βs unless the command takes `lists` (`compare`).
+  func checkApplies(
+    to kinds: [OptimizerKind], ratePerOptimizer: Bool = false, lists: Bool = false
+  ) throws {
     let names = kinds.map(\.rawValue).joined(separator: ", ")
-    if let count = rates?.values.count, count > 1 {
+    for (option, list) in [("--beta", betas), ("--beta1", beta1s), ("--beta2", beta2s)] {
+      try refuseList(option, list?.values.count, lists: lists)
+    }
+    if !lists, let count = rates?.values.count, count > 1 {
       guard ratePerOptimizer else {
         throw ValidationError(
           "--lr takes one rate here, got \(count); only plot trajectory takes one per optimizer.")
@@ -101,4 +112,20 @@ struct OptimizerOptions: ParsableArguments {
     s.biasCorrection = biasCorrection && kind.usesBiasCorrection
     return s
   }
+}
+
+/// Reads a number or comma-separated numbers (`--lr`, `--beta`, `--beta1`, `--beta2`).
+private func numbers(_ text: String) throws -> CommaSeparated<Double> {
+  let list = CommaSeparated<Double>(argument: text)
+  guard list.firstInvalid == nil else {
+    throw ValidationError("expected a number, or comma-separated numbers.")
+  }
+  return list
+}
+
+/// Refuses a list of `count` values for `option` where the command takes one value.
+func refuseList(_ option: String, _ count: Int?, lists: Bool) throws {
+  guard !lists, let count, count > 1 else { return }
+  throw ValidationError(
+    "\(option) takes one value here, got \(count); only compare takes a comma-separated list.")
 }

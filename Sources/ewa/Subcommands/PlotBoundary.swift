@@ -23,6 +23,8 @@ struct PlotBoundary: ParsableCommand {
 
   @OptionGroup var plot: PlotOptions
 
+  func validate() throws { try refuseList("--seed", data.seeds.items.count, lists: false) }
+
   func run() throws {
     try reportingErrors {
       try FileRoles.check(

@@ -63,6 +63,12 @@ struct Smooth: ParsableCommand {
         + "files, a state file, --std or --init first (their states are not carried).",
       valueName: "n"))
   var threads = 1
+  @Flag(
+    help: ArgumentHelp(
+      "Print, instead of the rows, per column and decay the window 1/(1-β), the mean age "
+        + "β/(1-β), the lag (the shift where the smoothed column correlates best with the data) "
+        + "and the roughness (mean absolute first difference)."))
+  var describe = false
 
   func validate() throws {
     let options: SmoothOptions
@@ -75,6 +81,7 @@ struct Smooth: ParsableCommand {
       throw ValidationError("--threads must be between 1 and 256, got \(threads).")
     }
     guard threads > 1 else { return }
+    if describe { throw ValidationError("--describe reads sequentially; drop --threads.") }
     if files.count != 1 || files[0] == "-" {
       throw ValidationError(
         "--threads smooths one regular file in blocks; standard input and several files are "
@@ -93,6 +100,7 @@ struct Smooth: ParsableCommand {
       try FileRoles.check(
         files.flatMap { FileRoles.input("the input file", $0) }, stateFiles.roles)
       let options = try makeOptions()
+      if describe { return try describeColumns(options) }
       try StandardOutput.checkOpen()
       let sink = FileDescriptorSink(descriptor: STDOUT_FILENO)
       let output = OutputBuffer(sink: sink, capacity: 1 << 16)

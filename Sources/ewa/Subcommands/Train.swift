@@ -29,7 +29,11 @@ struct Train: ParsableCommand {
   @Flag(help: "Print the summary as one JSON object on standard output.")
   var json = false
 
-  func validate() throws { try optimizerOptions.checkApplies(to: [optimizer]) }
+  func validate() throws {
+    try optimizerOptions.checkApplies(to: [optimizer])
+    try network.checkSingle()
+    try refuseList("--seed", data.seeds.items.count, lists: false)
+  }
 
   func run() throws {
     try reportingErrors {
@@ -40,7 +44,9 @@ struct Train: ParsableCommand {
         data.inputRoles, updatesInPlace ? [] : FileRoles.input("--resume", resume),
         FileRoles.history("--history", history), FileRoles.output("--save", save))
       let (train, test) = try data.source.prepare()
-      try network.check(rows: train.count, runs: 1, history: history != nil)
+      try network.check(
+        rows: train.count, sizes: [network.batchSize(rows: train.count)], history: history != nil)
+      if let warning = network.initialization?.warning { printError(warning) }
       let configuration = try network.configuration(
         optimizer: optimizerOptions.settings(for: optimizer), lr: optimizerOptions.lr ?? 0.0007,
         seed: data.seed, rows: train.count)
@@ -65,6 +71,7 @@ struct Train: ParsableCommand {
       }
       if let history, let log { try log.write(to: history) }
       if let save { try trainer.checkpoint.save(to: save) }
+      summary.warnings.forEach(printError)
       try StandardOutput.print(json ? try summaryJSON(summary) : describe(summary))
     }
   }
