@@ -9,10 +9,10 @@ import EWASmooth
 
 extension Smooth {
   /// `ewa smooth --describe`: reads the inputs through the smoother and prints
-  /// ``SmoothDescription``'s table instead of the rows; `--state` is neither read nor written.
+  /// ``SmoothDescription``'s table instead of the rows; no state is read or written.
   func describeColumns(_ options: SmoothOptions) throws {
-    if state != nil {
-      throw SmoothError.invalidOption("--describe writes no state; drop --state")
+    if let option = stateFiles.given {
+      throw SmoothError.invalidOption("--describe reads and writes no state; drop \(option)")
     }
     let description = try SmoothDescription(options: options)
     for path in files.isEmpty ? ["-"] : files {

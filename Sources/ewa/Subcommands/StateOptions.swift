@@ -24,7 +24,12 @@ struct StateOptions: ParsableArguments {
   var stateOut: String?
 
   /// Whether any state file is read or written.
-  var isUsed: Bool { state != nil || stateIn != nil || stateOut != nil }
+  var isUsed: Bool { given != nil }
+
+  /// The first state option given, as the user wrote it (for messages), or nil.
+  var given: String? {
+    state != nil ? "--state" : stateIn != nil ? "--state-in" : stateOut != nil ? "--state-out" : nil
+  }
 
   func validate() throws {
     if state != nil, stateIn != nil || stateOut != nil {
