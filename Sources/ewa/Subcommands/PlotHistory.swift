@@ -16,7 +16,9 @@ struct PlotHistory: ParsableCommand {
       RUN-batches.csv beside it are drawn too, with their exponentially weighted average.
       """)
 
-  @Argument(help: ArgumentHelp("The history files.", valueName: "run.csv"))
+  @Argument(
+    help: ArgumentHelp("The history files.", valueName: "run.csv"),
+    completion: .file(extensions: ["csv"]))
   var runs: [String]
 
   @Option(

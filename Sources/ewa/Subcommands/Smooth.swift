@@ -19,7 +19,9 @@ struct Smooth: ParsableCommand {
       every row with one new column per smoothed column and decay, named <column>_ewa_<decay>.
       """)
 
-  @Argument(help: "Input files; none or \"-\" reads standard input.")
+  @Argument(
+    help: "Input files; none or \"-\" reads standard input.",
+    completion: .file(extensions: ["csv"]))
   var files: [String] = []
 
   @OptionGroup var decay: DecayOptions
@@ -48,7 +50,7 @@ struct Smooth: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Resume from this file if it exists; save the final state to it (locked through "
-        + "FILE.lock meanwhile).", valueName: "file"))
+        + "FILE.lock meanwhile).", valueName: "file"), completion: .file())
   var state: String?
   @Option(
     help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
