@@ -23,6 +23,9 @@ public struct ExponentialVariance: Codable, Equatable, Sendable {
   public private(set) var sumOfSquaredWeights: Double = 0
 
   /// Creates a variance with nothing observed yet.
+  ///
+  /// - Precondition: `0 ≤ beta < 1`; check a β read from a user with ``Decay/beta(_:)``, which
+  ///   throws.
   public init(beta: Double, start: ExponentialAverage<Double>.Start = .zero) {
     average = ExponentialAverage(beta: beta, start: start)
   }
