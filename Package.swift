@@ -14,7 +14,9 @@ let package = Package(
   ],
   dependencies: [
     // The command-line parser, used by the `ewa` executable only.
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // `swift package generate-documentation --target EWA`: the DocC catalog in Sources/EWA.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // MARK: - Public API

@@ -54,7 +54,9 @@ public struct ExponentialVariance: Codable, Equatable, Sendable {
 
   /// Folds one observation in.
   ///
-  /// - Parameter elapsed: the time since the previous observation, in steps.
+  /// - Parameters:
+  ///   - x: the observation.
+  ///   - elapsed: the time since the previous observation, in steps.
   public mutating func update(with x: Double, elapsed: Double = 1) {
     guard average.count > 0 else {
       average.update(with: x)
