@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -14,7 +14,9 @@ let package = Package(
   ],
   dependencies: [
     // The command-line parser, used by the `ewa` executable only.
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // `swift package generate-documentation --target EWA`: the DocC catalog in Sources/EWA.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -50,20 +52,7 @@ let package = Package(
         "EWAGallery",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // A release binary links the Swift runtime and Foundation statically: `ewa smooth` then
-      // peaks at 15 MB instead of 21 MB (the shared libraries' pages) and starts faster. The
-      // static Foundation needs its own libraries named; ld.bfd with --no-warnings silences
-      // glibc's link-time warning about mktemp in FoundationEssentials (and any other linker
-      // warning of this one release link).
-      linkerSettings: [
-        .unsafeFlags(
-          ["-static-stdlib", "-use-ld=bfd", "-Xlinker", "--no-warnings"]
-            + [
-              "CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
-              "swiftSynchronization", "stdc++",
-            ].flatMap { ["-Xlinker", "-l\($0)"] },
-          .when(configuration: .release))
-      ]
+      linkerSettings: staticLinkSettings
     ),
 
     // MARK: - Implementation details
@@ -120,6 +109,28 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+/// The static link of the installed binary, only when the build asks for it with
+/// `EWA_STATIC_LINK=1` (`make install` and `bench/run.sh` do), as swift-format keeps its one
+/// unsafe linker flag behind `SWIFTFORMAT_CI_INSTALL`: a plain `swift build -c release` then
+/// works on Linux and macOS, and a package depending on ewa never sees these glibc-only flags.
+///
+/// The release binary then links the Swift runtime and Foundation statically: `ewa smooth` peaks
+/// at 15 MiB instead of 21 (the shared libraries' pages) and starts faster. The static Foundation
+/// needs its own libraries named; ld.bfd with --no-warnings silences glibc's link-time warning
+/// about mktemp in FoundationEssentials (gold, the default linker, has no such option).
+var staticLinkSettings: [LinkerSetting] {
+  guard Context.environment["EWA_STATIC_LINK"] == "1" else { return [] }
+  return [
+    .unsafeFlags(
+      ["-static-stdlib", "-use-ld=bfd", "-Xlinker", "--no-warnings"]
+        + [
+          "CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
+          "swiftSynchronization", "stdc++",
+        ].flatMap { ["-Xlinker", "-l\($0)"] },
+      .when(platforms: [.linux], configuration: .release))
+  ]
+}
 
 /// The flags of `_EWATrainAVX2`: AVX2 and FMA where the manifest is built for x86-64, none
 /// elsewhere (there the module is a second portable copy that nothing calls).

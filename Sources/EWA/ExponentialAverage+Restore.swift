@@ -14,6 +14,11 @@ extension ExponentialAverage {
   /// The average itself may be any value, infinities included: finite inputs can overflow it.
   ///
   /// - Parameters:
+  ///   - beta: the saved ``beta``.
+  ///   - start: the saved ``start``.
+  ///   - corrected: the saved ``corrected`` average.
+  ///   - weight: the saved ``weight``.
+  ///   - count: the saved ``count``.
   ///   - limit: the largest count accepted.
   public init?(
     beta: Scalar, start: Start, corrected: Value, weight: Scalar, count: Int, limit: Int

@@ -79,6 +79,8 @@ public struct ExponentialAverage<Value: EWAValue>: Codable, Equatable {
   ///   - beta: the decay factor, in [0, 1) (use ``Decay`` to convert α, span, com or half-life).
   ///   - zero: the zero of `Value` (for a vector, a vector of zeros of the right length).
   ///   - start: ``Start/zero`` (bias-corrected, the default) or ``Start/first``.
+  /// - Precondition: `0 ≤ beta < 1`. For a β that may be out of range (read from a user), use
+  ///   ``init(validating:zero:start:)``, which throws instead, or ``Decay/beta(_:)``.
   public init(beta: Scalar, zero: Value, start: Start = .zero) {
     precondition(beta >= 0 && beta < 1, "β must lie in [0, 1), got \(beta)")
     self.beta = beta
@@ -170,6 +172,8 @@ public struct ExponentialAverage<Value: EWAValue>: Codable, Equatable {
 
 extension ExponentialAverage where Value: BinaryFloatingPoint, Value.Scalar == Value {
   /// Creates a scalar average with nothing observed yet.
+  ///
+  /// - Precondition: `0 ≤ beta < 1` (``init(validating:zero:start:)`` throws instead).
   public init(beta: Value, start: Start = .zero) {
     self.init(beta: beta, zero: 0, start: start)
   }
@@ -177,6 +181,8 @@ extension ExponentialAverage where Value: BinaryFloatingPoint, Value.Scalar == V
 
 extension ExponentialAverage {
   /// Creates a vector average of `count` elements with nothing observed yet.
+  ///
+  /// - Precondition: `0 ≤ beta < 1` (``init(validating:zero:start:)`` throws instead).
   public init<Element>(beta: Element, count: Int, start: Start = .zero)
   where Value == [Element] {
     self.init(beta: beta, zero: [Element](repeating: 0, count: count), start: start)

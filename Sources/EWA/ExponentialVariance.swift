@@ -23,6 +23,9 @@ public struct ExponentialVariance: Codable, Equatable, Sendable {
   public internal(set) var sumOfSquaredWeights: Double = 0
 
   /// Creates a variance with nothing observed yet.
+  ///
+  /// - Precondition: `0 ≤ beta < 1`; check a β read from a user with ``Decay/beta(_:)``, which
+  ///   throws.
   public init(beta: Double, start: ExponentialAverage<Double>.Start = .zero) {
     average = ExponentialAverage(beta: beta, start: start)
   }
@@ -51,7 +54,9 @@ public struct ExponentialVariance: Codable, Equatable, Sendable {
 
   /// Folds one observation in.
   ///
-  /// - Parameter elapsed: the time since the previous observation, in steps.
+  /// - Parameters:
+  ///   - x: the observation.
+  ///   - elapsed: the time since the previous observation, in steps.
   public mutating func update(with x: Double, elapsed: Double = 1) {
     guard average.count > 0 else {
       average.update(with: x)

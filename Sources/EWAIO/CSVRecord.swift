@@ -1,11 +1,13 @@
 /// Where one field of a record lies in the reader's buffer, as written (quotes included).
-public struct FieldSpan: Sendable, Equatable {
+///
+/// Shared by the package's readers, not API: users read fields through ``CSVRecord``.
+@usableFromInline package struct FieldSpan: Sendable, Equatable {
   /// The offset of the field's first byte.
-  public var start: Int
+  @usableFromInline package var start: Int
   /// The offset one past its last byte.
-  public var end: Int
+  @usableFromInline package var end: Int
   /// Whether the field is enclosed in double quotes.
-  public var quoted: Bool
+  @usableFromInline package var quoted: Bool
 
   package init(start: Int, end: Int, quoted: Bool) {
     self.start = start
@@ -17,10 +19,10 @@ public struct FieldSpan: Sendable, Equatable {
 /// One record of a CSV file: a view of its fields in the reader's buffer, valid only inside the
 /// closure that receives it (see ``CSVReader/withRecord(_:)``). Reading it allocates nothing.
 public struct CSVRecord {
-  /// The start of the reader's buffer; spans are offsets from here.
-  public let base: UnsafePointer<UInt8>
-  /// The fields' spans, in order.
-  public let spans: UnsafeBufferPointer<FieldSpan>
+  /// The start of the reader's buffer; spans are offsets from here (package-internal).
+  @usableFromInline package let base: UnsafePointer<UInt8>
+  /// The fields' spans, in order (package-internal).
+  @usableFromInline package let spans: UnsafeBufferPointer<FieldSpan>
 
   package init(base: UnsafePointer<UInt8>, spans: UnsafeBufferPointer<FieldSpan>) {
     self.base = base

@@ -9,7 +9,8 @@ struct PlotOptions: ParsableArguments {
     name: .shortAndLong,
     help: ArgumentHelp(
       "The file to write: .png, .svg or .pdf renders the image with gnuplot; .gp writes only the self-contained script.",
-      valueName: "file"))
+      valueName: "file"),
+    completion: .file(extensions: ["png", "svg", "pdf", "gp"]))
   var output: String?
 
   @Option(

@@ -22,7 +22,9 @@ struct Compare: ParsableCommand {
   @Option(help: "Comma-separated optimizers, e.g. gd,momentum,adam.")
   var optimizers = CommaSeparated<OptimizerKind>(argument: "gd,momentum,adam")
 
-  @Option(help: "Write the runs' epoch rows side by side here (mini-batch costs in -batches.csv).")
+  @Option(
+    help: "Write the runs' epoch rows side by side here (mini-batch costs in -batches.csv).",
+    completion: .file(extensions: ["csv"]))
   var history: String?
 
   @Flag(help: "Print one JSON object per run (one per line) on standard output.")

@@ -5,7 +5,9 @@ import EWATrain
 
 /// Where the training data comes from (shared by `train` and `compare`).
 struct DataOptions: ParsableArguments {
-  @Option(help: "moons, circles, spiral, blobs, or a CSV file (with --label).")
+  @Option(
+    help: "moons, circles, spiral, blobs, or a CSV file (with --label).",
+    completion: .file(extensions: ["csv"]))
   var dataset: String = "moons"
 
   @Option(help: "The label column of a CSV dataset; every other column is a numeric feature.")

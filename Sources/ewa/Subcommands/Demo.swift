@@ -21,13 +21,19 @@ struct Demo: ParsableCommand {
       warns once, and exits 0; draw them later with `cd plots && gnuplot *.gp`.
       """)
 
-  @Option(help: ArgumentHelp("The folder the gallery is written to.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp("The folder the gallery is written to.", valueName: "dir"),
+    completion: .directory)
   var outputDir = "plots"
 
   @Option(
     help: ArgumentHelp(
-      "The folder holding seattle-weather.csv and digits.csv.", valueName: "dir"))
-  var dataDir = "data"
+      """
+      The folder holding seattle-weather.csv and digits.csv (default: the first that holds \
+      them of data/ here, the installed share/ewa/data, and the source tree's data/).
+      """, valueName: "dir"),
+    completion: .directory)
+  var dataDir: String?
 
   @Option(help: "The epochs of the textbook moons runs (the textbook's 5000; fewer to look fast).")
   var epochs = 5000
@@ -45,6 +51,7 @@ struct Demo: ParsableCommand {
     try reportingErrors {
       let clock = ContinuousClock()
       let started = clock.now
+      let dataDir = try dataDir ?? GalleryData.locate(executable: Bundle.main.executablePath)
       var gallery = Gallery()
       gallery.dataDirectory = dataDir
       gallery.epochs = epochs

@@ -16,7 +16,9 @@ struct PlotBoundary: ParsableCommand {
       drawn in the model's input space (standardised features with --standardize).
       """)
 
-  @Argument(help: ArgumentHelp("The checkpoint of `ewa train --save`.", valueName: "model"))
+  @Argument(
+    help: ArgumentHelp("The checkpoint of `ewa train --save`.", valueName: "model"),
+    completion: .file(extensions: ["json"]))
   var model: String
 
   @OptionGroup var data: DataOptions

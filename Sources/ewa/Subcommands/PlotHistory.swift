@@ -25,7 +25,9 @@ struct PlotHistory: ParsableCommand {
       a file that does not exist yet, or has only its header, is waited for.
       """)
 
-  @Argument(help: ArgumentHelp("The history files.", valueName: "run.csv"))
+  @Argument(
+    help: ArgumentHelp("The history files.", valueName: "run.csv"),
+    completion: .file(extensions: ["csv"]))
   var runs: [String]
 
   @Option(

@@ -26,7 +26,8 @@ struct PlotSmooth: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "The CSV file, with a header line; - or nothing reads standard input.", valueName: "file"))
+      "The CSV file, with a header line; - or nothing reads standard input.", valueName: "file"),
+    completion: .file(extensions: ["csv"]))
   var file: String = "-"
 
   @Option(help: ArgumentHelp("The column to smooth, by name or 1-based index.", valueName: "name"))

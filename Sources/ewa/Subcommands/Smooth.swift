@@ -19,7 +19,9 @@ struct Smooth: ParsableCommand {
       every row with one new column per smoothed column and decay, named <column>_ewa_<decay>.
       """)
 
-  @Argument(help: "Input files; none or \"-\" reads standard input.")
+  @Argument(
+    help: "Input files; none or \"-\" reads standard input.",
+    completion: .file(extensions: ["csv"]))
   var files: [String] = []
 
   @OptionGroup var decay: DecayOptions

@@ -15,14 +15,16 @@ struct StateCombine: ParsableCommand {
       --time. The files must agree on columns, decays and options; --init first is refused.
       """)
 
-  @Argument(help: ArgumentHelp("The state files, in the order of their rows.", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp("The state files, in the order of their rows.", valueName: "file"),
+    completion: .file(extensions: ["json"]))
   var files: [String]
 
   @Option(
     name: [.short, .long],
     help: ArgumentHelp(
       "Write the combined state to this file (atomically) instead of standard output.",
-      valueName: "file"))
+      valueName: "file"), completion: .file(extensions: ["json"]))
   var output: String?
 
   func run() throws {

@@ -10,17 +10,18 @@ struct StateOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Resume from this file if it exists; save the final state to it (locked through "
-        + "FILE.lock meanwhile).", valueName: "file"))
+        + "FILE.lock meanwhile).", valueName: "file"), completion: .file(extensions: ["json"]))
   var state: String?
   @Option(
     help: ArgumentHelp(
       "Start from the state saved in this file (which must exist); it is not written.",
-      valueName: "file"))
+      valueName: "file"), completion: .file(extensions: ["json"]))
   var stateIn: String?
   @Option(
     help: ArgumentHelp(
       "Save the final state to this file (atomically), without reading one; nothing is saved "
-        + "when no data row was read and no --state-in was given.", valueName: "file"))
+        + "when no data row was read and no --state-in was given.", valueName: "file"),
+    completion: .file(extensions: ["json"]))
   var stateOut: String?
 
   /// Whether any state file is read or written.

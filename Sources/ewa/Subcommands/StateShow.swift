@@ -8,7 +8,8 @@ struct StateShow: ParsableCommand {
     commandName: "show",
     abstract: "Summarize a state file: columns, decays, options, groups and their counts.")
 
-  @Argument(help: ArgumentHelp("The state file.", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp("The state file.", valueName: "file"), completion: .file(extensions: ["json"]))
   var file: String
 
   @Option(help: ArgumentHelp("How many groups to list (the rest are counted).", valueName: "n"))

@@ -17,13 +17,17 @@ struct Train: ParsableCommand {
   @Option(help: "gd, momentum, rmsprop, adam, nesterov, adamw or amsgrad.")
   var optimizer: OptimizerKind = .adam
 
-  @Option(help: "Write one row per epoch here, and the mini-batch costs beside it (-batches.csv).")
+  @Option(
+    help: "Write one row per epoch here, and the mini-batch costs beside it (-batches.csv).",
+    completion: .file(extensions: ["csv"]))
   var history: String?
 
-  @Option(help: "Write a checkpoint here at the end.")
+  @Option(help: "Write a checkpoint here at the end.", completion: .file(extensions: ["json"]))
   var save: String?
 
-  @Option(help: "Continue from this checkpoint; --epochs counts the total.")
+  @Option(
+    help: "Continue from this checkpoint; --epochs counts the total.",
+    completion: .file(extensions: ["json"]))
   var resume: String?
 
   @Flag(help: "Print the summary as one JSON object on standard output.")
