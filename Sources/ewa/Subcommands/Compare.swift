@@ -9,6 +9,7 @@ import EWATrain
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Train the same network with several optimizers or hyper-parameters side by side.",
+    usage: "ewa compare [<options>]",
     discussion:
       "Any of --optimizers, --batch-size, --lr, --beta, --beta1, --beta2, --decay, --init and "
       + "--seed takes a comma-separated list; every combination runs (at most "
@@ -17,7 +18,7 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var data: DataOptions
   @OptionGroup var network: NetworkOptions
-  @OptionGroup var optimizerOptions: OptimizerOptions
+  @OptionGroup var optimizerOptions: OptimizerOptions<ComparisonOptionsHelp>
 
   @Option(help: "Comma-separated optimizers, e.g. gd,momentum,adam.")
   var optimizers = CommaSeparated<OptimizerKind>(argument: "gd,momentum,adam")

@@ -15,7 +15,7 @@ struct NetworkOptions: ParsableArguments {
   @Option(help: "Hidden layer sizes, comma-separated; input and output sizes come from the data.")
   var layers = CommaSeparated<LayerWidth>(argument: "5,2")
 
-  @Option(help: "Hidden activation: relu, leaky-relu, tanh or sigmoid.")
+  @Option(help: "The activation of the hidden layers.")
   var activation: Activation = .relu
 
   @Option(
@@ -28,8 +28,11 @@ struct NetworkOptions: ParsableArguments {
   /// The one initialisation given, or nil.
   var initialization: Initialization? { initializations?.values.first }
 
-  @Option(help: "λ of an L2 penalty on the weights, added to the cost.")
-  var l2: Double = 0
+  @Option(name: .customLong("l2"), help: "λ of an L2 penalty on the weights, added to the cost (default 0).")
+  var penalty: Double?
+
+  /// λ of the L2 penalty, 0 without `--l2`.
+  var l2: Double { penalty ?? 0 }
 
   @Option(
     name: .customLong("batch-size"),

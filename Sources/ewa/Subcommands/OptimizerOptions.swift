@@ -4,14 +4,10 @@ import EWATrain
 
 extension OptimizerKind: ExpressibleByArgument {}
 
-/// The optimizer hyper-parameters shared by `train`, `compare` and `trajectory`.
-struct OptimizerOptions: ParsableArguments {
-  @Option(
-    name: .customLong("lr"),
-    help: ArgumentHelp(
-      "Learning rate α, α0 when a schedule decays it (default 0.0007; 0.01 for trajectory); "
-        + "plot trajectory also takes one per optimizer, comma-separated."),
-    transform: numbers)
+/// The optimizer hyper-parameters shared by `train`, `compare`, `trajectory` and `plot
+/// trajectory`, each with the help its command gives them (`Help`).
+struct OptimizerOptions<Help: OptimizerOptionsHelp>: ParsableArguments {
+  @Option(name: .customLong("lr"), help: ArgumentHelp(Help.rate), transform: numbers)
   var rates: CommaSeparated<Double>?
 
   /// The one learning rate given, or `nil`; ``checkApplies(to:ratePerOptimizer:)`` makes sure
@@ -19,17 +15,20 @@ struct OptimizerOptions: ParsableArguments {
   var lr: Double? { rates?.values.first }
 
   @Option(
-    name: .customLong("beta"), help: "β of momentum, nesterov and rmsprop (default 0.9).",
+    name: .customLong("beta"),
+    help: ArgumentHelp(Help.beta("β", of: "momentum, nesterov and rmsprop", default: "0.9")),
     transform: numbers)
   var betas: CommaSeparated<Double>?
 
   @Option(
-    name: .customLong("beta1"), help: "β1 of adam, adamw and amsgrad (default 0.9).",
+    name: .customLong("beta1"),
+    help: ArgumentHelp(Help.beta("β1", of: "adam, adamw and amsgrad", default: "0.9")),
     transform: numbers)
   var beta1s: CommaSeparated<Double>?
 
   @Option(
-    name: .customLong("beta2"), help: "β2 of adam, adamw and amsgrad (default 0.999).",
+    name: .customLong("beta2"),
+    help: ArgumentHelp(Help.beta("β2", of: "adam, adamw and amsgrad", default: "0.999")),
     transform: numbers)
   var beta2s: CommaSeparated<Double>?
 

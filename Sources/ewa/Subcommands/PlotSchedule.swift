@@ -8,7 +8,8 @@ import EWATrain
 struct PlotSchedule: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schedule",
-    abstract: "Plot the learning rate against the epoch for each schedule of `ewa train --decay`.")
+    abstract: "Plot the learning rate against the epoch for each schedule of `ewa train --decay`.",
+    usage: "ewa plot schedule [<options>]")
 
   @Option(
     help: ArgumentHelp(

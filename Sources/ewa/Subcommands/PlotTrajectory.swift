@@ -16,13 +16,13 @@ struct PlotTrajectory: ParsableCommand {
       (adam, α = 0.05). Paths of more than 100 steps end in a dot.
       """)
 
-  @Option(help: "bowl, rosenbrock, beale or saddle.")
+  @Option(help: "The test surface (formulas in the README).")
   var function: TestFunction
 
   @Option(help: "Comma-separated optimizers, e.g. gd,momentum,rmsprop,adam.")
   var optimizers = CommaSeparated<OptimizerKind>(argument: "gd,momentum,rmsprop,adam")
 
-  @Option(parsing: .unconditional, help: "The starting point x,y (default -1.5,2).")
+  @Option(parsing: .unconditional, help: "The starting point x,y.")
   var start = PlanePoint(argument: "-1.5,2")
 
   @Option(
@@ -35,7 +35,7 @@ struct PlotTrajectory: ParsableCommand {
   /// ``PointDecimator/defaultLimit`` points of a path.
   static let maximumSteps = 1_000_000
 
-  @OptionGroup var optimizerOptions: OptimizerOptions
+  @OptionGroup var optimizerOptions: OptimizerOptions<PlotPathOptionsHelp>
 
   @OptionGroup var plot: PlotOptions
 

@@ -20,7 +20,7 @@ struct ScheduleOptions: ParsableArguments {
   @Option(help: "Epochs (or steps) of linear warm-up before the schedule.")
   var warmup: Int = 0
 
-  @Option(help: "What the schedule counts: epoch or step.")
+  @Option(help: "What the schedule counts.")
   var scheduleUnit: ScheduleSettings.Unit = .epoch
 
   /// Rejects parameters that none of `kinds` reads.

@@ -8,13 +8,14 @@ import Foundation
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Train a dense network with mini-batch gradient descent and one optimizer.",
+    usage: "ewa train [<options>]",
     discussion: divergenceRule)
 
   @OptionGroup var data: DataOptions
   @OptionGroup var network: NetworkOptions
-  @OptionGroup var optimizerOptions: OptimizerOptions
+  @OptionGroup var optimizerOptions: OptimizerOptions<TrainingOptionsHelp>
 
-  @Option(help: "gd, momentum, rmsprop, adam, nesterov, adamw or amsgrad.")
+  @Option(help: "The optimizer.")
   var optimizer: OptimizerKind = .adam
 
   @Option(

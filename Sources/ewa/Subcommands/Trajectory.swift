@@ -17,10 +17,10 @@ struct Trajectory: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print an optimizer's path on a test surface as CSV step,x,y,loss.")
 
-  @Option(help: "bowl, rosenbrock, beale or saddle.")
+  @Option(help: "The test surface (formulas in the README).")
   var function: TestFunction
 
-  @Option(help: "gd, momentum, rmsprop, adam, nesterov, adamw or amsgrad.")
+  @Option(help: "The optimizer.")
   var optimizer: OptimizerKind
 
   @Option(parsing: .unconditional, help: "The starting point x,y, e.g. --start -1.5,2.")
@@ -29,7 +29,7 @@ struct Trajectory: ParsableCommand {
   @Option(help: "Number of steps.")
   var steps: Int
 
-  @OptionGroup var optimizerOptions: OptimizerOptions
+  @OptionGroup var optimizerOptions: OptimizerOptions<PathOptionsHelp>
 
   func validate() throws {
     try PathOptions.check(start: start, steps: steps)
