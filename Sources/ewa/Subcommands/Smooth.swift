@@ -61,8 +61,9 @@ struct Smooth: ParsableCommand {
     help: ArgumentHelp(
       "Threads for one regular file, smoothed in blocks whose states are carried one onto the "
         + "next; each number is within 1e-12 × the same average of |x| of the sequential one. "
-        + "1 (the default) is strictly sequential. Not with standard input or pipes, several "
-        + "files, a state file, --std or --init first (their states are not carried).",
+        + "1 is strictly sequential. Not with standard input or pipes, several files, a state "
+        + "file, --std (the bound is not established for the spread) or --init first (a block "
+        + "cannot know whether it holds the first row).",
       valueName: "n"))
   var threads = 1
   @Flag(
