@@ -15,7 +15,7 @@ struct PlotOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "dumb draws the chart as text on standard output; with --output FILE.gp, the terminal the script draws on (png, svg, pdf or dumb; default png); with --follow, x11, qt or wxt draws in a window when gnuplot has it.",
+      "dumb draws the chart as text on standard output; with --output FILE.gp, the terminal the script draws on (png, svg, pdf or dumb; default png). x11, qt and wxt are windows, for plot smooth and plot history with --follow (when gnuplot has them).",
       valueName: "terminal"))
   var terminal: TerminalChoice?
 
@@ -190,8 +190,8 @@ struct PlotOptions: ParsableArguments {
       throw PlotError(
         kind: .usage,
         message:
-          "--terminal \(choice.rawValue) draws in a window only with --follow "
-          + "(ewa plot smooth --follow); use --terminal dumb or --output FILE.png here")
+          "--terminal \(choice.rawValue) draws in a window only for plot smooth and plot "
+          + "history with --follow; use --terminal dumb or --output FILE.png here")
     }
     let figure = apply(to: figure)
     try figure.checkDrawable(subject: subject)
