@@ -29,7 +29,9 @@ public struct TrainingSummary: Codable, Equatable, Sendable {
     try c.encode(finalCost, forKey: .finalCost)
     try c.encode(epochs, forKey: .epochs)
     try c.encode(steps, forKey: .steps)
-    try c.encode(seconds, forKey: .seconds)
+    // A wall time is read by a person and differs from run to run: hundredths of a second
+    // (`"seconds":0.21`), not the clock's nine digits.
+    try c.encode((seconds * 100).rounded() / 100, forKey: .seconds)
     try c.encodeIfPresent(run, forKey: .run)
   }
 }

@@ -27,7 +27,7 @@ struct Progress {
       let every = max(1, total / 20)
       guard record.epoch % every == 0 || record.epoch == total else { return }
       emit(
-        "\(label)epoch \(record.epoch)/\(total) step \(record.step) lr \(record.learningRate) cost \(format(record.cost))\n"
+        "\(label)epoch \(record.epoch)/\(total) step \(record.step) lr \(String(format: "%.3g", record.learningRate)) cost \(format(record.cost))\n"
       )
     }
   }
