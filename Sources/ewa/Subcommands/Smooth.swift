@@ -51,7 +51,9 @@ struct Smooth: ParsableCommand {
         + "FILE.lock meanwhile).", valueName: "file"))
   var state: String?
   @Option(
-    help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
+    help: ArgumentHelp(
+      "The field delimiter: one character, tab, comma, semicolon, pipe, space, ctrl-a, \\t, "
+        + "\\xHH or \\NNN octal (default: detected among , tab ; and ctrl-a).", valueName: "c"))
   var delimiter: String?
   @Flag(help: "The input has no header line.")
   var noHeader = false
@@ -161,15 +163,11 @@ struct Smooth: ParsableCommand {
     options.onBadValue = onBadValue
     if noHeader { options.hasHeader = false }
     if let delimiter {
-      let named =
-        ["tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"][delimiter] ?? delimiter
-      guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\""),
-        byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
-      else {
-        throw .invalidOption(
-          "--delimiter must be one character (or tab), not \(MessageText.quoted(delimiter))")
+      do {
+        options.delimiter = try FieldDelimiter.byte(delimiter)
+      } catch {
+        throw .invalidOption(error.description)
       }
-      options.delimiter = byte
     }
     try options.validate()
     return options
