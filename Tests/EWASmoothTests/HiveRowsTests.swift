@@ -2,12 +2,6 @@ import EWATestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `ewa smooth` as the command of a Spark `SELECT TRANSFORM` or Hive streaming stage: rows whose
 /// fields are separated by `\x01`, SQL NULL written `\N`, no header, and possibly no rows at all.
 @Suite(.serialized) struct HiveRowsTests {
@@ -85,38 +79,33 @@ import Testing
   func aLineFromALivePipeIsAnsweredBeforeTheNextArrives(
     flags: [String], first: String, answer: String
   ) throws {
-    let process = Process()
-    process.executableURL = ewaBinary
-    process.arguments = ["smooth", "--alpha", "0.5"] + flags
-    let (input, output) = (Pipe(), Pipe())
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    defer {
-      try? input.fileHandleForWriting.close()
-      process.waitUntilExit()
-    }
-    input.fileHandleForWriting.write(Data(first.utf8))
+    let live = try LiveRun(["smooth", "--alpha", "0.5"] + flags)
+    live.send(first)
     // The second line is not sent until the first is answered (or 5 s have passed).
-    let received = Self.readOutput(
-      output.fileHandleForReading.fileDescriptor, until: answer, seconds: 5)
-    #expect(received == answer, "\(flags)")
+    #expect(live.read(until: answer) == answer, "\(flags)")
   }
 
-  /// Reads `descriptor` until the text read ends with `suffix`, the input ends, or `seconds` pass.
-  static func readOutput(_ descriptor: Int32, until suffix: String, seconds: Double) -> String {
-    var received: [UInt8] = []
-    let deadline = Date().addingTimeInterval(seconds)
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while !String(decoding: received, as: UTF8.self).hasSuffix(suffix) {
-      let left = deadline.timeIntervalSinceNow
-      if left <= 0 { break }
-      var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-      if poll(&ready, 1, Int32(left * 1000)) <= 0 { break }
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 4096) }
-      if count <= 0 { break }
-      received += buffer[..<count]
+  @Test func threadsOnAHeaderlessFileWithColumnsGiven() throws {
+    // The parallel planner used to look for first values after the columns were given: a trap.
+    let folder = try TemporaryFolder(prefix: "ewa-hive-rows")
+    defer { folder.remove() }
+    let path = folder.file("rows.txt").path
+    let rows = (0..<200_000).map { "\($0)\u{01}\($0 % 13 == 0 ? "\\N" : "\($0 % 97)")\n" }
+    try Data(rows.joined().utf8).write(to: URL(fileURLWithPath: path))
+    let arguments = [
+      "smooth", "--alpha", "0.01", "--no-header", "--delimiter", "ctrl-a", "--column", "2", path,
+    ]
+    let sequential = try ewa(arguments)
+    let parallel = try ewa(arguments + ["--threads", "2"])
+    #expect(sequential.status == 0 && parallel.status == 0, "\(parallel.stderr)")
+    let (one, two) = (
+      sequential.stdout.split(separator: "\n"), parallel.stdout.split(separator: "\n")
+    )
+    #expect(one.count == 200_000 && two.count == one.count)
+    for (a, b) in zip(one, two) where a != b {
+      let (x, y) = (a.split(separator: "\u{01}"), b.split(separator: "\u{01}"))
+      #expect(x.count == 3 && y.count == 3 && x[0...1] == y[0...1], "\(a) / \(b)")
+      #expect(close(Double(x[2])!, Double(y[2])!), "\(a) / \(b)")
     }
-    return String(decoding: received, as: UTF8.self)
   }
 }
