@@ -5,6 +5,7 @@ header (`--no-header`), SQL NULL written `\\N` (a missing cell to ewa). A missin
 empty field, which Spark reads back as NULL for a typed (double) column.
 """
 
+import argparse
 import os
 import shlex
 import subprocess
@@ -13,6 +14,37 @@ import threading
 
 # The flags that make ewa read and write the rows Spark's TRANSFORM and these jobs exchange.
 HIVE_ROWS = ["--no-header", "--delimiter", "ctrl-a"]
+
+
+def job_arguments(description, fields):
+    """The options both jobs take; `fields` says how ewa numbers the fields (for --decay's help).
+    A job adds its own (the key, the partitions) to the parser returned."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--input", required=True)
+    parser.add_argument("--input-format", default="csv", choices=["csv", "parquet"])
+    parser.add_argument("--time", required=True, help="the column that orders each series")
+    parser.add_argument("--value", action="append", required=True, help="a column to smooth")
+    parser.add_argument("--decay", default="--alpha 0.1",
+                        help="ewa smooth options for the decay (%s)" % fields)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--ewa", default="ewa", help="the ewa executable on the workers")
+    parser.add_argument("--master", default=None, help="e.g. local[2]; spark-submit sets it")
+    return parser
+
+
+def session(name, master):
+    """The Spark session, on `master` when given (spark-submit gives it otherwise)."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(name)
+    if master:
+        builder = builder.master(master)
+    return builder.getOrCreate()
+
+
+def value_columns(first_field, count):
+    """`--column` options for `count` values numbered from `first_field`."""
+    return sum((["--column", str(first_field + i)] for i in range(count)), [])
 
 
 def read_input(spark, path, input_format):

@@ -19,35 +19,22 @@ no particular key order). `parquet`: typed columns, the values and averages as d
 missing average is NULL).
 """
 
-import argparse
 import shlex
 
-from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
 import ewa_spark
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Smooth many series with ewa in Spark.")
-    parser.add_argument("--input", required=True)
-    parser.add_argument("--input-format", default="csv", choices=["csv", "parquet"])
+    parser = ewa_spark.job_arguments("Smooth many series with ewa in Spark.",
+                                     "the key is field 1, the time 2, the values from 3")
     parser.add_argument("--key", required=True, help="the column naming the series")
-    parser.add_argument("--time", required=True, help="the column that orders each series")
-    parser.add_argument("--value", action="append", required=True, help="a column to smooth")
-    parser.add_argument("--decay", default="--alpha 0.1",
-                        help="ewa smooth options for the decay (the key is field 1, the time 2)")
-    parser.add_argument("--output", required=True)
     parser.add_argument("--output-format", default="parquet", choices=["text", "parquet"])
     parser.add_argument("--partitions", type=int, default=None, help="spark.sql.shuffle.partitions")
-    parser.add_argument("--ewa", default="ewa", help="the ewa executable on the workers")
-    parser.add_argument("--master", default=None, help="e.g. local[2]; spark-submit sets it")
     args = parser.parse_args()
 
-    builder = SparkSession.builder.appName("ewa smooth_by_key")
-    if args.master:
-        builder = builder.master(args.master)
-    spark = builder.getOrCreate()
+    spark = ewa_spark.session("ewa smooth_by_key", args.master)
     if args.partitions:
         spark.conf.set("spark.sql.shuffle.partitions", str(args.partitions))
 
@@ -55,19 +42,26 @@ def main():
     frame = ewa_spark.read_input(spark, args.input, args.input_format).select(*columns)
     frame.createOrReplaceTempView("ewa_input")
 
-    value_fields = [str(3 + i) for i in range(len(args.value))]
-    smooth_args = ["--group-by", "1", *sum((["--column", f] for f in value_fields), []),
+    smooth_args = ["--group-by", "1", *ewa_spark.value_columns(3, len(args.value)),
                    *shlex.split(args.decay)]
     names = ewa_spark.output_names(args.ewa, columns, smooth_args)
     command = ewa_spark.shell_command([args.ewa, "smooth", *ewa_spark.HIVE_ROWS, *smooth_args])
     q = ewa_spark.identifier
+    # Text keeps ewa's digits (every output column a string); Parquet asks TRANSFORM for typed
+    # columns: the key and time as read, the values and averages as doubles (an empty field, a
+    # missing average, and a copied \N are NULL).
+    types = dict(frame.dtypes)
+    output_types = [
+        "string" if args.output_format == "text" else types[n] if i < 2 else "double"
+        for i, n in enumerate(names)
+    ]
     query = """
         SELECT TRANSFORM ({fields}) USING {command} AS ({outputs})
         FROM (SELECT {fields} FROM ewa_input DISTRIBUTE BY {key} SORT BY {key}, {order})
     """.format(
         fields=", ".join(q(c) for c in columns),
         command=ewa_spark.sql_string(command),
-        outputs=", ".join(q(n) + " string" for n in names),
+        outputs=", ".join(q(n) + " " + t for n, t in zip(names, output_types)),
         key=q(args.key),
         order=ewa_spark.time_order(args.time),
     )
@@ -77,10 +71,7 @@ def main():
         line = F.concat_ws(",", *[F.coalesce(F.col(q(n)), F.lit("")) for n in names])
         smoothed.select(line.alias("value")).write.mode("overwrite").text(args.output)
     else:
-        types = dict(frame.dtypes)
-        typed = [F.col(q(n)).cast(types.get(n, "double") if i < 2 else "double").alias(n)
-                 for i, n in enumerate(names)]
-        smoothed.select(*typed).write.mode("overwrite").parquet(args.output)
+        smoothed.write.mode("overwrite").parquet(args.output)
     spark.stop()
 
 
