@@ -15,8 +15,9 @@ struct Smooth: ParsableCommand {
     abstract:
       "Add exponentially weighted averages of CSV columns, streaming (pandas ewm semantics).",
     discussion: """
-      Reads CSV (comma, tab or semicolon, detected) from the files or standard input and writes \
-      every row with one new column per smoothed column and decay, named <column>_ewa_<decay>.
+      Reads CSV (comma, tab, semicolon or \\x01, detected) from the files or standard input and \
+      writes every row with one new column per smoothed column and decay, named \
+      <column>_ewa_<decay>. \\N is a missing cell, as in Hive and Spark text rows.
       """)
 
   @Argument(help: "Input files; none or \"-\" reads standard input.")
