@@ -13,7 +13,8 @@ extension ExponentialAverage where Value: BinaryFloatingPoint, Value.Scalar == V
   /// ```
   ///
   /// The result equals folding `prior`'s observations and then the block's into one average, up
-  /// to rounding (a few units in the last place; not bit-identical).
+  /// to rounding (a few units in the last place; not bit-identical). When both weights have
+  /// decayed to zero, the block's average is the result, as the fold gives.
   ///
   /// - Parameters:
   ///   - prior: the average before the block (same β and start, ``Start/zero``).
@@ -37,7 +38,12 @@ extension ExponentialAverage where Value: BinaryFloatingPoint, Value.Scalar == V
       return result
     }
     let keep = decay * prior._weight
-    result._corrected = Self.blend(prior._corrected, _corrected, keep: keep, gain: _weight)
+    // Both weights may have decayed to nothing (β = 0, or an underflow, with the block ending in
+    // missing steps): the block's observations weighed last, so its average stands, as in the
+    // sequential fold (blending with no weight at all would be 0/0).
+    result._corrected =
+      keep + _weight > 0
+      ? Self.blend(prior._corrected, _corrected, keep: keep, gain: _weight) : _corrected
     result._weight = keep + _weight
     return result
   }

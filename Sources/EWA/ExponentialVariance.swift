@@ -14,13 +14,13 @@
 /// The variance is undefined (nil) until two observations have been seen.
 public struct ExponentialVariance: Codable, Equatable, Sendable {
   /// The exponentially weighted mean, updated by the shared recurrence.
-  public private(set) var average: ExponentialAverage<Double>
+  public internal(set) var average: ExponentialAverage<Double>
   /// The biased (population) weighted variance `σ²_t`.
-  public private(set) var biasedVariance: Double = 0
+  public internal(set) var biasedVariance: Double = 0
   /// The sum of the observations' weights, `Σw`.
-  public private(set) var sumOfWeights: Double = 0
+  public internal(set) var sumOfWeights: Double = 0
   /// The sum of their squares, `Σw²`.
-  public private(set) var sumOfSquaredWeights: Double = 0
+  public internal(set) var sumOfSquaredWeights: Double = 0
 
   /// Creates a variance with nothing observed yet.
   public init(beta: Double, start: ExponentialAverage<Double>.Start = .zero) {

@@ -68,8 +68,8 @@ public final class ParallelSmoother: @unchecked Sendable {
   /// Why `options` cannot be smoothed in parallel blocks, as a sentence, or nil if they can.
   public static func unsupported(_ options: SmoothOptions) -> String? {
     if options.standardDeviation {
-      return "--threads cannot be combined with --std: the variance of a block is not carried "
-        + "onto the state before it"
+      return "--threads cannot be combined with --std: its bound is established for averages, "
+        + "not yet for the carried variance"
     }
     if options.initial == .first {
       return "--threads cannot be combined with --init first, whose first observation weighs "

@@ -18,6 +18,8 @@ public enum SmoothError: CategorizedError, Equatable {
   case stateCorrupt(path: String, reason: String)
   case stateVersion(path: String, found: Int, expected: Int)
   case stateMismatch(path: String, what: String, saved: String, requested: String)
+  /// A saved state that cannot be carried onto another (`ewa state combine`), with the reason.
+  case stateUncombinable(path: String, reason: String)
   /// Another run holds the state file's lock (see ``StateLock``).
   case stateLocked(path: String, seconds: Int)
   /// The state file's lock file cannot be opened or locked.
@@ -30,7 +32,7 @@ public enum SmoothError: CategorizedError, Equatable {
     case .stateLocked: .temporary
     case .unknownColumn, .columnIndexOutOfRange, .noColumnToSmooth, .invalidOption: .usage
     case .fieldCount, .notANumber, .badTimestamp, .timeWentBackwards, .headerMismatch,
-      .stateCorrupt, .stateVersion, .stateMismatch:
+      .stateCorrupt, .stateVersion, .stateMismatch, .stateUncombinable:
       .data
     }
   }
@@ -80,6 +82,8 @@ public enum SmoothError: CategorizedError, Equatable {
       // `saved` and `requested` arrive quoted by the caller; only their controls are escaped.
       return "state file \(M.inline(path)) was saved for \(what) \(M.escapingControls(saved)), "
         + "not \(M.escapingControls(requested))"
+    case .stateUncombinable(let path, let reason):
+      return "state file \(M.inline(path)) cannot be combined: \(reason)"
     case .stateLocked(let path, let seconds):
       return "state file \(M.inline(path)) is in use by another ewa run (its lock "
         + "\(M.inline(path)).lock was held for \(seconds) s); try again when it has finished"

@@ -6,7 +6,7 @@ extension SmoothKernel {
   /// The state of group `g`.
   func groupState(_ g: Int) -> GroupState {
     GroupState(
-      lastTime: lastTime[g],
+      lastTime: lastTime[g], rows: rows[g],
       columns: (0..<width).map { k in
         let slot = g * width + k
         return ColumnState(
@@ -66,7 +66,7 @@ extension SmoothKernel {
         lastObserved.append(column.lastObservedTime)
       }
       lastTime.append(group.state.lastTime)
-      rows.append(0)
+      rows.append(group.state.rows)
     }
     if options.groupBy == nil, groupCount == 0 { appendGroup() }
   }
@@ -79,7 +79,7 @@ extension SmoothKernel {
   /// in it), and the block's observations are added.
   ///
   /// The result equals folding the block's rows into this state up to rounding (a few units in
-  /// the last place of the data's scale). Only averages from zero compose: not `--std` or
+  /// the last place of the data's scale), `--std` included. Only averages from zero compose, not
   /// `--init first` (see ``ParallelSmoother/unsupported(_:)``). A block whose rows fail against
   /// this state (time going backwards across the edge, say) is carried all the same: its second
   /// pass reports the failure.
@@ -98,16 +98,13 @@ extension SmoothKernel {
         let from = local * width + k
         let to = target * width + k
         let steps = options.ignoreMissing ? block.observations[from] : block.rows[local]
-        let (sum, overflow) = observations[to].addingReportingOverflow(block.observations[from])
-        observations[to] = overflow ? .max : sum
+        observations[to] = observations[to].addingSaturated(block.observations[from])
         // With --time: the time the block spans for this track, from before it to its end.
         let span =
           options.ignoreMissing
           ? (lastObserved[to], block.lastObserved[from]) : (lastTime[target], block.lastTime[local])
         for d in 0..<decays {
-          guard case .mean(let before) = tracks[to * decays + d],
-            case .mean(let after) = block.tracks[from * decays + d]
-          else { preconditionFailure("only averages without --std are carried") }
+          let after = block.tracks[from * decays + d]
           var elapsed = Double(steps)
           if layout.timeColumn != nil, let halflife = options.decays[d].timeHalflife {
             elapsed = 0
@@ -115,13 +112,13 @@ extension SmoothKernel {
               elapsed = halflife.elapsed(from: start, to: end) ?? 0
             }
           }
-          tracks[to * decays + d] = .mean(
-            average: after.carried(from: before, decay: after.decay(elapsed)))
+          tracks[to * decays + d] = after.carried(
+            from: tracks[to * decays + d], decay: after.average.decay(elapsed))
         }
         lastObserved[to] = block.lastObserved[from] ?? lastObserved[to]
       }
       lastTime[target] = block.lastTime[local] ?? lastTime[target]
-      rows[target] += block.rows[local]
+      rows[target] = rows[target].addingSaturated(block.rows[local])
     }
     timesAreInstants = block.timesAreInstants ?? timesAreInstants
     rowsRead += block.rowsRead

@@ -90,7 +90,7 @@ public struct SmoothKernel: Sendable {
     rowsRead += 1
     let group = try groupIndex(record)
     let now = try timestamp(record, group: group, file: file, line: line)
-    rows[group] += 1
+    rows[group].saturatingIncrement()
     for k in 0..<width {
       let cell = record.content(layout.smoothed[k])
       present[k] = false
@@ -198,13 +198,7 @@ public struct SmoothKernel: Sendable {
     }
     timesAreInstants = isInstant
     if let previous = lastTime[group] {
-      let backwards =
-        switch (previous, now) {
-        case (.instant(let a), .instant(let b)): b < a
-        case (.number(let a), .number(let b)): b < a
-        default: false
-        }
-      if backwards {
+      if now.isBefore(previous) {
         throw .timeWentBackwards(
           file: file, line: line, column: name, text: text(), previous: previous.description)
       }
@@ -217,4 +211,10 @@ extension Int {
   /// Adds one, staying at `Int.max` there: a count restored from a state file may be near it.
   @inline(__always)
   mutating func saturatingIncrement() { self = self == .max ? .max : self + 1 }
+
+  /// The sum, or `Int.max` where it would overflow: counts of carried states saturate.
+  func addingSaturated(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    return overflow ? .max : sum
+  }
 }

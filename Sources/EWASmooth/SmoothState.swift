@@ -2,6 +2,12 @@ import EWA
 import EWAIO
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The saved state of a smoothing run (`--state FILE`), so that smoothing two files one after the
 /// other gives the rows of smoothing them concatenated.
 ///
@@ -11,8 +17,9 @@ import Foundation
 /// bit for bit. See ``SmoothStateWriter`` for the layout. A state file is untrusted input: every
 /// field is checked on load, and a bad one is named (`groups.3.columns.0.tracks.1.count`).
 public struct SmoothState: Equatable, Sendable {
-  /// The format version this build reads and writes (version 1 was one pretty-printed document).
-  public static let formatVersion = 2
+  /// The format version this build reads and writes (version 1 was one pretty-printed document;
+  /// version 2 did not record each group's number of rows, which ``combined(with:)`` needs).
+  public static let formatVersion = 3
   /// The largest observation count accepted in a state file: far above any real run, and far
   /// enough below `Int.max` that counting on cannot overflow.
   public static let countLimit = 1 << 53
@@ -63,6 +70,29 @@ public struct SmoothState: Equatable, Sendable {
     }
     guard let bytes else { return nil }
     return try decode(bytes, path: path)
+  }
+
+  /// The options the state was saved with (its columns chosen by name), as far as the file
+  /// records them: enough to resume it or to combine it, not the output's formatting.
+  public var options: SmoothOptions {
+    var options = SmoothOptions(decays: decays)
+    options.columns = columns
+    options.initial = initial
+    options.ignoreMissing = ignoreMissing
+    options.standardDeviation = standardDeviation
+    options.groupBy = groupBy
+    options.time = time
+    return options
+  }
+
+  /// Reads a state file that must exist (`--state-in`, `ewa state`).
+  ///
+  /// - Throws: as ``load(path:)``, and ``SmoothError/io(_:)`` `cannotOpen` for a missing file.
+  public static func loadExisting(path: String) throws(SmoothError) -> SmoothState {
+    guard let state = try load(path: path) else {
+      throw .io(.cannotOpen(path: path, reason: IOError.reason(ENOENT)))
+    }
+    return state
   }
 
   /// A state file as a versioned file: its format name and version, and the largest read (4 GiB,

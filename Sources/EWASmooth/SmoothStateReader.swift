@@ -282,6 +282,8 @@ struct SmoothStateReader {
       throw fail("groups.\(g).lastTime: missing; the state decays by the time column")
     }
     try expect(UInt8(ascii: ","), "groups.\(g)")
+    let rows = try integer("groups.\(g).rows", limit: SmoothState.countLimit)
+    try expect(UInt8(ascii: ","), "groups.\(g)")
     var columns: [ColumnState] = []
     columns.reserveCapacity(state.columns.count)
     try list(
@@ -291,7 +293,13 @@ struct SmoothStateReader {
         try reader.column("groups.\(g).columns.\(c)", state, start: start, betas: betas))
     }
     try expect(UInt8(ascii: "]"), "groups.\(g)")
-    return SmoothState.Group(key: key, state: GroupState(lastTime: lastTime, columns: columns))
+    if let c = columns.indices.first(where: { columns[$0].observations > rows }) {
+      throw fail(
+        "groups.\(g).rows: \(rows) rows, fewer than the \(columns[c].observations) "
+          + "observations of groups.\(g).columns.\(c)")
+    }
+    return SmoothState.Group(
+      key: key, state: GroupState(lastTime: lastTime, rows: rows, columns: columns))
   }
 
   private mutating func column(

@@ -4,15 +4,16 @@ import EWAIO
 /// Writes a ``SmoothState`` as compact JSON in one pass into a byte buffer, one group per line:
 ///
 /// ```
-/// {"format":"ewa-smooth-state","version":2,"columns":["temp"],"decays":[{"form":"beta",
+/// {"format":"ewa-smooth-state","version":3,"columns":["temp"],"decays":[{"form":"beta",
 ///  "text":"0.9","centerOfMass":9,"halflife":null}],"initial":"corrected","ignoreMissing":false,
 ///  "standardDeviation":false,"groupBy":"sensor","time":null,"groups":[
-/// ["a",null,[[3,null,[[20.5,2.71,3]]]]],
-/// ["b",null,[[1,null,[[19,1,1]]]]]
+/// ["a",null,3,[[3,null,[[20.5,2.71,3]]]]],
+/// ["b",null,1,[[1,null,[[19,1,1]]]]]
 /// ]}
 /// ```
 ///
-/// (the first line is one line in the file). A group is `[key, lastTime, columns]`; a column
+/// (the first line is one line in the file). A group is `[key, lastTime, rows, columns]`
+/// (`rows`: its rows so far, missing cells included, new in version 3); a column
 /// `[observations, lastObservedTime, tracks]`; a track, one per decay, `[average, weight, count]`,
 /// or with `--std` `[average, weight, count, biasedVariance, sumOfWeights, sumOfSquaredWeights]`.
 /// A key is a string, or an array of its bytes when they are not UTF-8 (null without
@@ -66,6 +67,8 @@ enum SmoothStateWriter {
       if let key = group.key { out.key(key) } else { out.raw("null") }
       out.raw(",")
       out.time(group.state.lastTime)
+      out.raw(",")
+      out.integer(group.state.rows)
       out.raw(",[")
       for (c, column) in group.state.columns.enumerated() {
         out.raw(c == 0 ? "[" : ",[")

@@ -42,6 +42,21 @@ public enum SmoothTrack: Codable, Equatable, Sendable {
     }
   }
 
+  /// This track carried onto `prior`: `prior`'s observations followed by this track's, which
+  /// started empty and decayed the past by `decay` in total
+  /// (``ExponentialAverage/carried(from:decay:)``, ``ExponentialVariance/carried(from:decay:)``).
+  /// Both tracks come from one layout, so they are of one kind.
+  public func carried(from prior: SmoothTrack, decay: Double) -> SmoothTrack {
+    switch (prior, self) {
+    case (.mean(let before), .mean(let after)):
+      .mean(average: after.carried(from: before, decay: decay))
+    case (.meanAndSpread(let before), .meanAndSpread(let after)):
+      .meanAndSpread(variance: after.carried(from: before, decay: decay))
+    default:
+      preconditionFailure("only tracks of one kind (both with or both without --std) compose")
+    }
+  }
+
   /// Records a missing observation (pandas `ignore_na=False`).
   @inline(__always)
   public mutating func skip(elapsed: Double) {
@@ -66,9 +81,18 @@ public struct ColumnState: Codable, Equatable, Sendable {
   public var tracks: [SmoothTrack]
 }
 
-/// The state of one group: its last row's time and its columns.
+/// The state of one group: its last row's time, its number of rows and its columns.
 public struct GroupState: Codable, Equatable, Sendable {
   /// The time of the group's last row (for `--time`).
   public var lastTime: TimeValue?
+  /// The number of rows of the group folded in, missing cells included: how many steps its
+  /// averages' past decays by when this state is carried onto an earlier one (`ewa state combine`).
+  public var rows = 0
   public var columns: [ColumnState]
+
+  public init(lastTime: TimeValue?, rows: Int, columns: [ColumnState]) {
+    self.lastTime = lastTime
+    self.rows = rows
+    self.columns = columns
+  }
 }

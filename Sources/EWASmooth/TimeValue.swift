@@ -144,6 +144,18 @@ public enum TimeValue: Codable, Equatable, Sendable {
   }
 }
 
+extension TimeValue {
+  /// Whether this time is strictly before `other` (false for an instant and a number, which
+  /// do not compare).
+  public func isBefore(_ other: TimeValue) -> Bool {
+    switch (self, other) {
+    case (.instant(let a), .instant(let b)): a < b
+    case (.number(let a), .number(let b)): a < b
+    default: false
+    }
+  }
+}
+
 extension TimeValue: CustomStringConvertible {
   /// An instant as `YYYY-MM-DDTHH:MM:SS[.fffffffff]Z`, a number as its shortest text.
   public var description: String {

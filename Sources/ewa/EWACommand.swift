@@ -17,7 +17,9 @@ struct EWACommand: ParsableCommand {
       them, and plot both.
       """,
     version: EWAVersion.string,
-    subcommands: [Smooth.self, Train.self, Compare.self, Trajectory.self, Plot.self, Demo.self]
+    subcommands: [
+      Smooth.self, State.self, Train.self, Compare.self, Trajectory.self, Plot.self, Demo.self,
+    ]
   )
 
   /// Parses and runs a subcommand as `ParsableCommand.main` does, but shows the parser's

@@ -126,12 +126,19 @@ import Testing
     try "{\"version\": 99}".write(to: state, atomically: true, encoding: .utf8)
     try expectFailure(
       ["--state", state.path], stdin: "x\n1\n", status: 65,
-      message: "ewa: state file \(state.path) has format version 99; this ewa reads version 2 "
+      message: "ewa: state file \(state.path) has format version 99; this ewa reads version 3 "
+        + "(start again without the file, or use the ewa that wrote it)")
+    // Format 2 did not record each group's rows, which combining states needs.
+    try "{\"format\":\"ewa-smooth-state\",\"version\":2,\"columns\":[\"x\"]}".write(
+      to: state, atomically: true, encoding: .utf8)
+    try expectFailure(
+      ["--state", state.path], stdin: "x\n1\n", status: 65,
+      message: "ewa: state file \(state.path) has format version 2; this ewa reads version 3 "
         + "(start again without the file, or use the ewa that wrote it)")
     try "{\"version\": 1, \"columns\": 3}".write(to: state, atomically: true, encoding: .utf8)
     try expectFailure(
       ["--state", state.path], stdin: "x\n1\n", status: 65,
-      message: "ewa: state file \(state.path) has format version 1; this ewa reads version 2 "
+      message: "ewa: state file \(state.path) has format version 1; this ewa reads version 3 "
         + "(start again without the file, or use the ewa that wrote it)")
     try FileManager.default.removeItem(at: state)
     #expect(try ewa(["smooth", "--state", state.path], stdin: "x,y\n1,2\n").status == 0)

@@ -9,22 +9,22 @@ import Testing
 @Suite struct StateFileValidationTests {
   /// A valid state: two groups, one column, one decay, with `--std`.
   static let valid = """
-    {"format":"ewa-smooth-state","version":2,"columns":["v"],"decays":[{"form":"beta",\
+    {"format":"ewa-smooth-state","version":3,"columns":["v"],"decays":[{"form":"beta",\
     "text":"0.5","centerOfMass":1,"halflife":null}],"initial":"corrected","ignoreMissing":false,\
     "standardDeviation":true,"groupBy":"k","time":null,"groups":[
-    ["a",null,[[2,null,[[2.3333333333333335,1.5,2,0.8888888888888888,1.5,1.25]]]]],
-    ["b",null,[[1,null,[[2,1,1,0,1,1]]]]]
+    ["a",null,2,[[2,null,[[2.3333333333333335,1.5,2,0.8888888888888888,1.5,1.25]]]]],
+    ["b",null,1,[[1,null,[[2,1,1,0,1,1]]]]]
     ]}
 
     """
 
   /// A valid state with `--time` (instants) and two decays, without `--std`.
   static let timed = """
-    {"format":"ewa-smooth-state","version":2,"columns":["v"],"decays":[{"form":"halflife",\
+    {"format":"ewa-smooth-state","version":3,"columns":["v"],"decays":[{"form":"halflife",\
     "text":"1h","centerOfMass":1,"halflife":{"ns":3600000000000}},{"form":"halflife",\
     "text":"2h","centerOfMass":1,"halflife":{"ns":7200000000000}}],"initial":"corrected",\
     "ignoreMissing":true,"standardDeviation":false,"groupBy":null,"time":"t","groups":[
-    [null,{"ns":1704067200000000000},[[1,{"ns":1704067200000000000},[[4,1,1],[4,1,1]]]]]
+    [null,{"ns":1704067200000000000},1,[[1,{"ns":1704067200000000000},[[4,1,1],[4,1,1]]]]]
     ]}
 
     """
@@ -54,10 +54,10 @@ import Testing
   }
 
   static let mutations: [Mutation] = [
-    .init(from: "\"version\":2", to: "\"version\":3", expected: "format version 3"),
-    .init(from: "\"version\":2", to: "\"version\":-2", expected: "version: \"-2\""),
+    .init(from: "\"version\":3", to: "\"version\":4", expected: "format version 4"),
+    .init(from: "\"version\":3", to: "\"version\":-2", expected: "version: \"-2\""),
     .init(
-      from: "\"version\":2", to: "\"version\":9223372036854775807", expected: "version: "),
+      from: "\"version\":3", to: "\"version\":9223372036854775807", expected: "version: "),
     .init(from: "\"format\":\"ewa-smooth-state\"", to: "\"format\":\"x\"", expected: "format: "),
     .init(
       from: "[[2,null,[[2.3", to: "[[9223372036854775807,null,[[2.3",
@@ -104,6 +104,10 @@ import Testing
     .init(
       from: "[[1,null,[[2,1,1,0,1,1]]]]", to: "[[0,null,[[2,1,0,0,1,1]]]]",
       expected: "groups.1.columns.0.tracks.0.weight: 1 is out of range for 0 observations"),
+    .init(
+      from: "[\"b\",null,1,", to: "[\"b\",null,0,",
+      expected: "groups.1.rows: 0 rows, fewer than the 1 observations of groups.1.columns.0"),
+    .init(from: "[\"b\",null,1,", to: "[\"b\",null,-1,", expected: "groups.1.rows: "),
     .init(from: "[\"b\",", to: "[null,", expected: "groups.1.key: expected a string"),
     .init(
       from: "[\"b\",", to: "[[98,256],", expected: "groups.1.key.1: \"256\" is above the limit"),
@@ -145,10 +149,10 @@ import Testing
     .init(from: "]}\n", to: "],\"x\":1}", expected: "\"groups\" must be the last field"),
     .init(from: "]}\n", to: "", expected: "groups: the list is not closed"),
     .init(
-      from: "{\"ns\":1704067200000000000},[[1", to: "12,[[1",
+      from: "{\"ns\":1704067200000000000},1,[[1", to: "12,1,[[1",
       expected: "groups.0.columns.0.lastObservedTime: an instant among numbers", timed: true),
     .init(
-      from: "{\"ns\":1704067200000000000},[[1", to: "null,[[1",
+      from: "{\"ns\":1704067200000000000},1,[[1", to: "null,1,[[1",
       expected: "groups.0.lastTime: missing", timed: true),
     .init(
       from: "[[4,1,1],[4,1,1]]", to: "[[4,1,1]]",
@@ -181,7 +185,7 @@ import Testing
     (String(repeating: "[", count: 100_000), "it is not an ewa state file"),
     ("{" + String(repeating: "\"columns\":{", count: 100_000), "it is not an ewa state file"),
     ("{\n  \"columns\" : [\n    \"v\"\n  ],\n  \"version\" : 1\n}", "has format version 1"),
-    ("{\"format\":\"ewa-smooth-state\",\"version\":2,\"columns\":[\"v\"", "columns: "),
+    ("{\"format\":\"ewa-smooth-state\",\"version\":3,\"columns\":[\"v\"", "columns: "),
     ("{\"format\":\"ewa-smooth-state\"}", "the field \"version\" must follow"),
   ])
   func malformedDocumentsAreRefused(text: String, expected: String) {

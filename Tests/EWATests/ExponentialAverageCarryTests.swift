@@ -77,3 +77,25 @@ import Testing
     #expect(block.carried(from: empty, decay: 0.9) == block)
   }
 }
+
+extension ExponentialAverageCarryTests {
+  @Test func aBlockWhoseWeightDecayedToNothingKeepsItsAverage() {
+    // β = 0: a missing step leaves no weight; the fold's average is the last observation, 5.
+    var sequential = ExponentialAverage<Double>(beta: 0)
+    var prior = ExponentialAverage<Double>(beta: 0)
+    var block = ExponentialAverage<Double>(beta: 0)
+    for x in [1.0, 2] {
+      sequential.update(with: x)
+      prior.update(with: x)
+    }
+    prior.skip()
+    sequential.skip()
+    block.update(with: 5)
+    block.skip()
+    sequential.update(with: 5)
+    sequential.skip()
+    let carried = block.carried(from: prior, decay: 0)
+    #expect(carried.corrected == sequential.corrected && sequential.corrected == 5)
+    #expect(carried.weight == 0 && carried.count == 3)
+  }
+}

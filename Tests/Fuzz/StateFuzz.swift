@@ -2,20 +2,19 @@ import EWAIO
 import EWA
 import EWASmooth
 
-/// Fuzzes the state-file decoder behind `ewa smooth --state`: a file either loads and resumes a
-/// run, or is refused with a one-line categorized error.
+/// Fuzzes the state-file decoder behind `ewa smooth --state` and `ewa state combine`: a file
+/// either loads, combines with itself and resumes a run, or is refused with a one-line
+/// categorized error.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzState(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let path = temporaryFile(UnsafeBufferPointer(start: data, count: size), name: "state.json")
   do {
     guard let saved = try SmoothState.load(path: path) else { return 0 }
-    var options = SmoothOptions(decays: saved.decays)
-    options.columns = saved.columns
-    options.groupBy = saved.groupBy
-    options.time = saved.time
-    options.initial = saved.initial
-    options.ignoreMissing = saved.ignoreMissing
-    options.standardDeviation = saved.standardDeviation
+    // Combining a loaded state with itself is refused with a sentence or succeeds, never traps.
+    do {
+      _ = try saved.combined(with: saved, path: path, nextPath: path)
+    } catch { checkError(error) }
+    let options = saved.options
     try options.validate()
     let smoother = Smoother(options: options, output: OutputBuffer(sink: MemorySink()))
     smoother.resume(from: saved, path: path)

@@ -46,11 +46,7 @@ struct Smooth: ParsableCommand {
     help: ArgumentHelp(
       "The timestamp column for decay by elapsed time (needs --halflife).", valueName: "name"))
   var time: String?
-  @Option(
-    help: ArgumentHelp(
-      "Resume from this file if it exists; save the final state to it (locked through "
-        + "FILE.lock meanwhile).", valueName: "file"))
-  var state: String?
+  @OptionGroup var stateFiles: StateOptions
   @Option(
     help: ArgumentHelp(
       "The field delimiter: one character, tab, comma, semicolon, pipe, space, ctrl-a, \\t, "
@@ -67,7 +63,7 @@ struct Smooth: ParsableCommand {
       "Threads for one regular file, smoothed in blocks whose states are carried one onto the "
         + "next; each number is within 1e-12 × the same average of |x| of the sequential one. "
         + "1 (the default) is strictly sequential. Not with standard input or pipes, several "
-        + "files, --state, --std or --init first (their states are not carried).",
+        + "files, a state file, --std or --init first (their states are not carried).",
       valueName: "n"))
   var threads = 1
 
@@ -87,9 +83,10 @@ struct Smooth: ParsableCommand {
         "--threads smooths one regular file in blocks; standard input and several files are "
           + "read sequentially, so drop --threads.")
     }
-    if state != nil {
+    if stateFiles.isUsed {
       throw ValidationError(
-        "--threads cannot be combined with --state: the state saved must be the sequential one.")
+        "--threads cannot be combined with --state, --state-in or --state-out: the state read "
+          + "and saved must be the sequential one.")
     }
     if let reason = ParallelSmoother.unsupported(options) { throw ValidationError(reason + ".") }
   }
@@ -97,7 +94,7 @@ struct Smooth: ParsableCommand {
   func run() throws {
     try reportingErrors {
       try FileRoles.check(
-        files.flatMap { FileRoles.input("the input file", $0) }, FileRoles.output("--state", state))
+        files.flatMap { FileRoles.input("the input file", $0) }, stateFiles.roles)
       let options = try makeOptions()
       try StandardOutput.checkOpen()
       let sink = FileDescriptorSink(descriptor: STDOUT_FILENO)
@@ -115,14 +112,10 @@ struct Smooth: ParsableCommand {
         return
       }
       // Held from reading the state to replacing it: a second run waits, then fails with 75.
-      let lock = try state.map { (path) throws(SmoothError) in
-        try StateLock(statePath: path, timeout: 5)
-      }
+      let lock = try stateFiles.lock()
       defer { withExtendedLifetime(lock) {} }
       do {
-        if let state, let saved = try SmoothState.load(path: state) {
-          smoother.resume(from: saved, path: state)
-        }
+        if let (saved, path) = try stateFiles.load() { smoother.resume(from: saved, path: path) }
         for path in files.isEmpty ? ["-"] : files {
           let flush: () throws(IOError) -> Void = { () throws(IOError) in try output.flush()
           }
@@ -138,7 +131,7 @@ struct Smooth: ParsableCommand {
       } catch SmoothError.io(.outputClosed) {
         throw ExitCode.success
       }
-      if let state, let final = smoother.finalState { try final.save(path: state) }
+      try stateFiles.save(smoother.finalState)
       warnAboutSkipped(smoother.skippedCells, first: smoother.firstSkippedCell)
     }
   }
