@@ -1,8 +1,10 @@
 /// A streaming RFC 4180 CSV reader over a ``ByteSource``, scanning bytes in a reused buffer.
 ///
 /// It handles quoted fields (delimiters, doubled quotes and line breaks inside quotes), LF and CRLF
-/// line ends, a UTF-8 byte order mark, and detects the delimiter among comma, tab and semicolon
-/// from the first line (the one occurring most often outside quotes; comma on a tie). Memory stays
+/// line ends, a UTF-8 byte order mark, and detects the delimiter among comma, tab, semicolon and
+/// `\x01` (Hive's) from the first line (the one occurring most often outside quotes; comma on a
+/// tie). A record is returned as soon as its line end has arrived, so a pipe fed a line at a time
+/// yields each line at once. Memory stays
 /// constant: the buffer grows only to hold the longest record, and a record longer than
 /// ``CSVReaderLimits/maximumRecordBytes`` (64 MiB) is refused.
 ///
@@ -212,16 +214,23 @@ public final class CSVReader<Source: ByteSource> {
 
   /// Skips a byte order mark and detects the delimiter from the first line.
   ///
-  /// The scan resumes where the previous read stopped, so a long first line costs one pass.
+  /// More bytes are awaited only while those read could still begin a byte order mark, so a
+  /// first line shorter than three bytes ("5\n" from a live pipe) is not held back. The scan
+  /// resumes where the previous read stopped, so a long first line costs one pass.
   private func start() throws(IOError) {
     started = true
-    while skipsByteOrderMark, filled < 3, !atEnd { try refill() }
+    let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    while skipsByteOrderMark, filled < 3, !atEnd,
+      (0..<filled).allSatisfy({ storage[$0] == byteOrderMark[$0] })
+    {
+      try refill()
+    }
     if skipsByteOrderMark, filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF {
       position = 3
     }
     guard delimiterChoice == nil else { return }
     var inQuotes = false
-    var (commas, tabs, semicolons) = (0, 0, 0)
+    var (commas, tabs, semicolons, controlAs) = (0, 0, 0, 0)
     // How far past `position` the first line has been scanned (refill moves the bytes).
     var scanned = 0
     while true {
@@ -238,6 +247,7 @@ public final class CSVReader<Source: ByteSource> {
           case UInt8(ascii: ","): commas += 1
           case UInt8(ascii: "\t"): tabs += 1
           case UInt8(ascii: ";"): semicolons += 1
+          case 0x01: controlAs += 1
           default: break
           }
           if complete { break }
@@ -245,11 +255,15 @@ public final class CSVReader<Source: ByteSource> {
       }
       scanned = i - position
       if complete {
-        // The most frequent outside quotes; comma on a tie, then tab.
-        delimiterChoice =
-          tabs > commas && tabs >= semicolons
-          ? UInt8(ascii: "\t")
-          : semicolons > commas && semicolons > tabs ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        // The most frequent outside quotes; on a tie the earlier of comma, tab, ;, \x01.
+        var best = (byte: UInt8(ascii: ","), count: commas)
+        for (byte, count) in [
+          (UInt8(ascii: "\t"), tabs), (UInt8(ascii: ";"), semicolons), (0x01, controlAs),
+        ]
+        where count > best.count {
+          best = (byte, count)
+        }
+        delimiterChoice = best.byte
         return
       }
       try refill()

@@ -1,5 +1,5 @@
 /// The spellings of a missing value: an empty cell, `NA`, `NaN`, `null` or `N/A`, in any case,
-/// with surrounding blanks ignored.
+/// and `\N` (how Hive and Spark write SQL NULL in text rows), with surrounding blanks ignored.
 public enum MissingCell {
   /// Whether `bytes` (a field's content, quotes removed) spells a missing value.
   @inlinable
@@ -7,7 +7,9 @@ public enum MissingCell {
     let trimmed = NumberText.trimmed(bytes)
     switch trimmed.count {
     case 0: return true
-    case 2: return lower(trimmed[0]) == 0x6E && lower(trimmed[1]) == 0x61  // na
+    case 2:
+      return lower(trimmed[0]) == 0x6E && lower(trimmed[1]) == 0x61  // na
+        || trimmed[0] == 0x5C && trimmed[1] == 0x4E  // \N
     case 3:
       let (a, b, c) = (lower(trimmed[0]), lower(trimmed[1]), lower(trimmed[2]))
       return (a == 0x6E && b == 0x61 && c == 0x6E)  // nan

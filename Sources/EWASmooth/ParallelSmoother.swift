@@ -173,7 +173,8 @@ public final class ParallelSmoother: @unchecked Sendable {
       try reader.withRecord { (record) throws(SmoothError) in
         if !planner.started {
           isHeader = try planner.start(record, reader: reader)
-          if isHeader { return }
+          // Columns given (a headerless file with --column): nothing is left to look for.
+          if isHeader || planner.isReady { return }
         }
         try planner.look(at: record, file: path, line: reader.line, keep: false)
       }

@@ -22,9 +22,24 @@ import Testing
   @Test(arguments: [
     ("a\tb;c\n1\t2;3\n", ["a", "b;c"]), ("a;b,c\n", ["a;b", "c"]), ("a;b\n", ["a", "b"]),
     ("\"x,y\";b\n", ["x,y", "b"]), ("single\n", ["single"]),
+    ("k\u{01}t\u{01}1,5\n", ["k", "t", "1,5"]), ("a,b\u{01}c\n", ["a", "b\u{01}c"]),
   ])
   func delimiterIsDetectedOutsideQuotes(text: String, header: [String]) throws {
     #expect(try readRecords(text, chunkSize: 2).first == header)
+  }
+
+  @Test(arguments: ["5\n", "\n", "ab\n"])
+  func aShortFirstLineIsReturnedWithoutWaitingForMore(line: String) throws {
+    // A live pipe has sent only this line; asking for more would wait for the next one.
+    let reads = ReadCount()
+    let source = CountingSource(MemorySource(line + "6\n", chunkSize: line.utf8.count), reads)
+    let reader = CSVReader(name: "t", source: source)
+    #expect(try reader.next())
+    #expect(reads.value == 1, "\(line)")
+  }
+
+  @Test func aByteOrderMarkArrivingByteByByteIsStillSkipped() throws {
+    #expect(try readRecords("\u{FEFF}a\n1\n", chunkSize: 1) == [["a"], ["1"]])
   }
 
   @Test func unterminatedQuoteNamesTheLine() throws {
@@ -44,5 +59,22 @@ import Testing
     var lines: [Int] = []
     while try reader.next() { lines.append(reader.line) }
     #expect(lines == [1, 2, 4])
+  }
+}
+
+/// How many reads a ``CountingSource`` was asked for.
+final class ReadCount { var value = 0 }
+
+/// A source that counts the reads asked of it.
+struct CountingSource: ByteSource {
+  var base: MemorySource
+  let reads: ReadCount
+  init(_ base: MemorySource, _ reads: ReadCount) {
+    self.base = base
+    self.reads = reads
+  }
+  mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
+    reads.value += 1
+    return try base.read(into: buffer)
   }
 }

@@ -121,25 +121,9 @@ import Testing
 
   @Test func liveInputIsFlushedRowByRow() throws {
     // Each row must come out while the input is still open (the pipe would otherwise hold it).
-    let process = Process()
-    process.executableURL = ewaBinary
-    process.arguments = ["smooth", "--beta", "0.5"]
-    let (input, output) = (Pipe(), Pipe())
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    defer {
-      try? input.fileHandleForWriting.close()
-      process.waitUntilExit()
-    }
-    input.fileHandleForWriting.write(Data("x\n10\n".utf8))
-    var received = Data()
-    while !String(decoding: received, as: UTF8.self).hasSuffix("10,10\n") {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      received += chunk
-    }
-    #expect(String(decoding: received, as: UTF8.self) == "x,x_ewa_0.5\n10,10\n")
+    let live = try LiveRun(["smooth", "--beta", "0.5"])
+    live.send("x\n10\n")
+    #expect(live.read(until: "10,10\n") == "x,x_ewa_0.5\n10,10\n")
   }
 
   @Test func versionAndHelp() throws {

@@ -15,8 +15,9 @@ struct Smooth: ParsableCommand {
     abstract:
       "Add exponentially weighted averages of CSV columns, streaming (pandas ewm semantics).",
     discussion: """
-      Reads CSV (comma, tab or semicolon, detected) from the files or standard input and writes \
-      every row with one new column per smoothed column and decay, named <column>_ewa_<decay>.
+      Reads CSV (comma, tab, semicolon or \\x01, detected) from the files or standard input and \
+      writes every row with one new column per smoothed column and decay, named \
+      <column>_ewa_<decay>. \\N is a missing cell, as in Hive and Spark text rows.
       """)
 
   @Argument(
@@ -49,7 +50,9 @@ struct Smooth: ParsableCommand {
   var time: String?
   @OptionGroup var stateFiles: StateOptions
   @Option(
-    help: ArgumentHelp("The field delimiter (default: detected among , tab ;).", valueName: "c"))
+    help: ArgumentHelp(
+      "The field delimiter: one character, tab, comma, semicolon, pipe, space, ctrl-a, \\t, "
+        + "\\xHH or \\NNN octal (default: detected among , tab ; and ctrl-a).", valueName: "c"))
   var delimiter: String?
   @Flag(help: "The input has no header line.")
   var noHeader = false
@@ -165,15 +168,11 @@ struct Smooth: ParsableCommand {
     options.onBadValue = onBadValue
     if noHeader { options.hasHeader = false }
     if let delimiter {
-      let named =
-        ["tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"][delimiter] ?? delimiter
-      guard named.utf8.count == 1, let byte = named.utf8.first, byte != UInt8(ascii: "\""),
-        byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r")
-      else {
-        throw .invalidOption(
-          "--delimiter must be one character (or tab), not \(MessageText.quoted(delimiter))")
+      do {
+        options.delimiter = try FieldDelimiter.byte(delimiter)
+      } catch {
+        throw .invalidOption(error.description)
       }
-      options.delimiter = byte
     }
     try options.validate()
     return options
