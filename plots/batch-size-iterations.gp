@@ -123026,17 +123026,18 @@ set xlabel 'mini-batch step' noenhanced
 set ylabel 'cost' noenhanced
 set logscale x
 set format x '%g'
+set xrange [1:60000]
 set yrange [0:2.5]
 set key top left box opaque
 set grid lc rgb '#E0E0E0'
 set border lc rgb '#404040'
 plot $batch_1_batches using 1:2 with lines lw 1 dt 1 lc rgb '#99C7E0' title 'batch 1, mini-batch' noenhanced, \
      $batch_1_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#0072B2' title 'batch 1, mini-batch EWA β = 0.98' noenhanced, \
-     $batch_1_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#0072B2' title 'batch 1, epoch' noenhanced, \
+     $batch_1_epochs using 1:2 with lines lw 1.5 dt 1 lc rgb '#0072B2' title 'batch 1, epoch' noenhanced, \
      $batch_64_batches using 1:2 with lines lw 1 dt 1 lc rgb '#EEBF99' title 'batch 64, mini-batch' noenhanced, \
-     $batch_64_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#D55E00' title 'batch 64, mini-batch EWA β = 0.98' noenhanced, \
-     $batch_64_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#D55E00' title 'batch 64, epoch' noenhanced, \
+     $batch_64_smoothed using 1:2 with lines lw 2.5 dt 2 lc rgb '#D55E00' title 'batch 64, mini-batch EWA β = 0.98' noenhanced, \
+     $batch_64_epochs using 1:2 with lines lw 1.5 dt 2 lc rgb '#D55E00' title 'batch 64, epoch' noenhanced, \
      $batch_300_batches using 1:2 with lines lw 1 dt 1 lc rgb '#99D8C7' title 'batch 300, mini-batch' noenhanced, \
-     $batch_300_smoothed using 1:2 with lines lw 2.5 dt 1 lc rgb '#009E73' title 'batch 300, mini-batch EWA β = 0.98' noenhanced, \
-     $batch_300_epochs using 1:2 with linespoints lw 1.5 pt 7 ps 0.9 lc rgb '#009E73' title 'batch 300, epoch' noenhanced
+     $batch_300_smoothed using 1:2 with lines lw 2.5 dt 3 lc rgb '#009E73' title 'batch 300, mini-batch EWA β = 0.98' noenhanced, \
+     $batch_300_epochs using 1:2 with lines lw 1.5 dt 3 lc rgb '#009E73' title 'batch 300, epoch' noenhanced
 unset output
