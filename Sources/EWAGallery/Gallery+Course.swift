@@ -85,14 +85,15 @@ extension Gallery {
           + "the same weights with the same batch order: one step per example is noisy, one per "
           + "epoch is smooth but takes \(data.count) times fewer steps. Final costs: "
           + "\(CaptionText.list(finals)).",
-        // One history per batch size: a compare history places the epochs of one size only.
+        // The same runs, one history per batch size; the gallery's image itself (its names, its
+        // clipped y axis) is drawn by `ewa demo` only, so this plot writes beside, not plots/.
         commands: settings.sizes.map {
           "ewa train --optimizer gd --batch-size \($0) --lr \(settings.learningRate) "
             + "--epochs \(settings.epochs) --seed \(seed) --history batch-\($0).csv"
         } + [
           "ewa plot history "
             + settings.sizes.map { "batch-\($0).csv" }.joined(separator: " ")
-            + " --logscale x -o plots/batch-size-iterations.png"
+            + " --logscale x -o batch-size.png"
         ],
         figure: iterations),
       GalleryFigure(

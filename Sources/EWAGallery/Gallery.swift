@@ -50,7 +50,9 @@ extension Gallery {
       batch-size-seconds and its caption, which are measured on the clock). Each figure is a
       self-contained gnuplot script (`.gp`, data inline: `cd plots && gnuplot NAME.gp` redraws
       it) and the image it renders (`.png`, 1200×700). The commands under each image, run from the
-      repository root, draw that image byte for byte, title included (a test runs them).
+      repository root, draw that image byte for byte, title included (a test runs them); under
+      the three course figures that only the demo draws (batch-size-iterations,
+      batch-size-seconds, momentum-beta) they run the same experiments and print their numbers.
 
 
       """

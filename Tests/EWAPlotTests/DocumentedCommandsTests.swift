@@ -68,9 +68,20 @@ struct DocumentedCommandsTests {
     return (directory, result)
   }
 
+  /// The course's figures that only `ewa demo` draws: their commands give the same runs'
+  /// numbers, but no command draws the image (run names across files, a clipped y axis, a
+  /// measured clock, β per run on one surface).
+  static let drawnByTheDemoOnly = ["batch-size-iterations", "batch-size-seconds", "momentum-beta"]
+
   @Test func bothReadmesShowCommandsForGalleryImages() {
     #expect(Self.blocks(in: "README.md").count >= 3)
-    #expect(Self.blocks(in: "plots/README.md").count == DemoTests.names.count)
+    let drawn = Set(Self.blocks(in: "plots/README.md").flatMap { Block.outputs(in: $0.script) })
+    #expect(
+      drawn
+        == Set(
+          DemoTests.names.filter { !Self.drawnByTheDemoOnly.contains($0) }.map {
+            "plots/\($0).png"
+          }))
   }
 
   /// The byte comparison below means something only if gnuplot draws the same bytes twice.
