@@ -50,22 +50,14 @@ struct DocumentedCommandsTests {
 
   static let documented = blocks(in: "README.md") + blocks(in: "plots/README.md")
 
-  /// Runs `script` with `sh` in a new folder holding `data/` (the shipped data) and an empty
-  /// `plots/`, with the built `ewa` first on `PATH`; returns the folder and the run.
-  static func run(_ script: String) throws -> (URL, ProcessRun.Result) {
-    let directory = try EWABinary.temporaryDirectory()
-    try FileManager.default.createSymbolicLink(
-      at: directory.appendingPathComponent("data"),
-      withDestinationURL: EWABinary.packageRoot.appendingPathComponent("data"))
+  /// Runs `script` with `sh -e` in a scratch folder holding a link to `data/` (the shipped
+  /// data) and an empty `plots/`, with the built `ewa` first on `PATH`; returns the folder and
+  /// the run.
+  static func run(_ script: String) throws -> (ExampleFolder, ProcessRun.Result) {
+    let folder = try ExampleFolder(linking: ["data"])
     try FileManager.default.createDirectory(
-      at: directory.appendingPathComponent("plots"), withIntermediateDirectories: false)
-    let binaries = URL(fileURLWithPath: EWABinary.path).deletingLastPathComponent().path
-    let path = binaries + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-    let result = try ProcessRun(
-      ["-e", "-c", script], executable: URL(fileURLWithPath: "/bin/sh"), in: directory,
-      output: .null, environment: ["PATH": path]
-    ).run()
-    return (directory, result)
+      at: folder.url.appendingPathComponent("plots"), withIntermediateDirectories: false)
+    return (folder, try folder.run(script, stoppingAtAFailure: true))
   }
 
   /// The course's figures that only `ewa demo` draws: their commands give the same runs'
@@ -89,22 +81,22 @@ struct DocumentedCommandsTests {
     let command =
       "ewa plot schedule --decay step,staircase --epochs 30 --lr 0.1 --decay-interval 10"
     let (one, first) = try Self.run(command + " -o plots/one.png")
-    defer { TemporaryFolder.remove(one) }
+    defer { one.remove() }
     let (two, second) = try Self.run(command + " -o plots/one.png")
-    defer { TemporaryFolder.remove(two) }
+    defer { two.remove() }
     #expect(first.status == 0 && second.status == 0)
-    let a = try Data(contentsOf: one.appendingPathComponent("plots/one.png"))
-    let b = try Data(contentsOf: two.appendingPathComponent("plots/one.png"))
+    let a = try Data(contentsOf: one.url.appendingPathComponent("plots/one.png"))
+    let b = try Data(contentsOf: two.url.appendingPathComponent("plots/one.png"))
     #expect(!a.isEmpty && a == b)
   }
 
   @Test(arguments: documented)
   func aDocumentedCommandDrawsTheCommittedImage(_ block: Block) throws {
     let (directory, result) = try Self.run(block.script)
-    defer { TemporaryFolder.remove(directory) }
+    defer { directory.remove() }
     #expect(result.status == 0, "\(block.testDescription) failed: \(result.stderrText)")
     for image in Block.outputs(in: block.script) {
-      let drawn = try? Data(contentsOf: directory.appendingPathComponent(image))
+      let drawn = try? Data(contentsOf: directory.url.appendingPathComponent(image))
       let committed = try? Data(
         contentsOf: EWABinary.packageRoot.appendingPathComponent(image))
       #expect(committed != nil, "\(image) is not committed")

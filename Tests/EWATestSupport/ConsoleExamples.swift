@@ -105,16 +105,10 @@ public struct ConsoleExample: CustomStringConvertible, Sendable {
     return true
   }
 
-  /// Runs the command with `/bin/sh -c` in `folder`, with the built `ewa` first on `PATH`, and
-  /// returns the lines it printed on standard output.
-  public func run(in folder: URL, timeout: Double = 300) throws -> [String] {
-    let bin = PackagePaths.ewa.deletingLastPathComponent().path
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    let result = try ProcessRun(
-      ["-c", command], executable: URL(fileURLWithPath: "/bin/sh"), in: folder,
-      output: .captured, error: .captured, environment: ["PATH": bin + ":" + path],
-      timeout: timeout
-    ).run()
+  /// Runs the command with `/bin/sh -c` in `folder` (``ExampleFolder/run(_:stoppingAtAFailure:timeout:)``)
+  /// and returns the lines it printed on standard output.
+  public func run(in folder: ExampleFolder) throws -> [String] {
+    let result = try folder.run(command)
     var lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
     return lines

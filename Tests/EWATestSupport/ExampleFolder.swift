@@ -17,10 +17,18 @@ public struct ExampleFolder: Sendable {
 
   public var url: URL { folder.url }
 
-  /// The names in the folder besides the links, sorted: what the examples wrote.
-  public func written(besides links: [String]) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { !links.contains($0) }.sorted()
+  /// Runs `script` with `/bin/sh -c` here (with `-e`, stopping at the first failing command,
+  /// when `stoppingAtAFailure`), the built `ewa` first on `PATH`, standard output captured.
+  public func run(
+    _ script: String, stoppingAtAFailure: Bool = false, timeout: Double = 300
+  ) throws -> ProcessRun.Result {
+    let bin = PackagePaths.ewa.deletingLastPathComponent().path
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return try ProcessRun(
+      (stoppingAtAFailure ? ["-e"] : []) + ["-c", script],
+      executable: URL(fileURLWithPath: "/bin/sh"), in: url, output: .captured,
+      error: .captured, environment: ["PATH": bin + ":" + path], timeout: timeout
+    ).run()
   }
 
   public func remove() { folder.remove() }

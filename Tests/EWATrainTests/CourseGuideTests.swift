@@ -17,7 +17,7 @@ struct CourseGuideTests {
   func printsWhatTheGuideShows(_ example: ConsoleExample) throws {
     let folder = try ExampleFolder(linking: ["data", "Guides"])
     defer { folder.remove() }
-    let lines = try example.run(in: folder.url)
+    let lines = try example.run(in: folder)
     #expect(
       ConsoleExample.matches(lines, example.expected),
       "\(example):\n\(lines.joined(separator: "\n"))")

@@ -28,7 +28,7 @@ struct ReadmeExamplesTests {
     let folder = try ExampleFolder(linking: ["data"])
     defer { folder.remove() }
     for example in Self.examples where example.block == block {
-      let lines = try example.run(in: folder.url)
+      let lines = try example.run(in: folder)
       #expect(
         ConsoleExample.matches(lines, example.expected),
         "\(example):\n\(lines.joined(separator: "\n"))")
