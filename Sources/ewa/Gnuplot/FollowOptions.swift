@@ -52,7 +52,7 @@ struct FollowOptions: ParsableArguments {
 
   /// Refuses a target a live plot cannot redraw: only the dumb chart, a PNG or SVG file rewritten
   /// at each redraw, or a window can follow.
-  func check(_ plot: PlotOptions) throws {
+  func check(_ plot: PlotOptions<LiveTerminals>) throws {
     guard follow else { return }
     switch plot.target(name: "live") {
     case .dumb, .window: return

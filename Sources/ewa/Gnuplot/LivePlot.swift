@@ -20,7 +20,7 @@ import Foundation
 /// image; or a window, which stays when the input ends (`gnuplot -persist`).
 final class LivePlot {
   private let session: GnuplotSession
-  private let plot: PlotOptions
+  private let plot: PlotOptions<LiveTerminals>
   private let target: PlotTarget
   private let interval: Double
   private let subject: String
@@ -39,7 +39,7 @@ final class LivePlot {
   ///
   /// - Throws: ``PlotError`` (69) without gnuplot or when gnuplot has no such window; `ExitCode` 70 when it cannot be started.
   init(
-    plot: PlotOptions, interval: Double, name: String, subject: String,
+    plot: PlotOptions<LiveTerminals>, interval: Double, name: String, subject: String,
     figure: @escaping () -> Figure?
   ) throws {
     self.plot = plot

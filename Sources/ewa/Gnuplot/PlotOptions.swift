@@ -3,8 +3,9 @@ import EWA
 import EWAIO
 import EWAPlot
 
-/// The options every `ewa plot` subcommand shares: where the figure goes and how it looks.
-struct PlotOptions: ParsableArguments {
+/// The options every `ewa plot` subcommand shares: where the figure goes and how it looks;
+/// `Offer` says whether its `--terminal` also offers windows (only the live subcommands).
+struct PlotOptions<Offer: TerminalOffer>: ParsableArguments {
   @Option(
     name: .shortAndLong,
     help: ArgumentHelp(
@@ -14,9 +15,8 @@ struct PlotOptions: ParsableArguments {
   var output: String?
 
   @Option(
-    help: ArgumentHelp(
-      "dumb draws the chart as text on standard output; with --output FILE.gp, the terminal the script draws on (png, svg, pdf or dumb; default png). x11, qt and wxt are windows, for plot smooth and plot history with --follow (when gnuplot has them).",
-      valueName: "terminal"))
+    help: ArgumentHelp(Offer.help, valueName: "terminal"),
+    completion: .list(Offer.choices.map(\.rawValue)), transform: { try Offer.choice($0) })
   var terminal: TerminalChoice?
 
   @Option(help: "The title above the chart, drawn as typed.")
@@ -34,12 +34,6 @@ struct PlotOptions: ParsableArguments {
       valueName: "W,H"))
   var size: String?
 
-  /// A terminal named on the command line.
-  enum TerminalChoice: String, CaseIterable, ExpressibleByArgument {
-    case dumb, png, svg, pdf, x11, qt, wxt
-    /// The window system, for x11, qt and wxt.
-    var window: Terminal.Window? { Terminal.Window(rawValue: rawValue) }
-  }
 
   /// `--size` as `W,H` (or `WxH`), two whole numbers, or `nil` without it or when it does not
   /// read so (which ``validate()`` refuses, stating the range).
@@ -53,9 +47,9 @@ struct PlotOptions: ParsableArguments {
 
   /// The canvas sizes gnuplot draws well: pixels for an image (a 10000 × 10000 PNG already takes
   /// 400 MB to draw), characters for the dumb terminal.
-  static let pixelRange = 100...10_000
-  static let characterColumns = 10...1000
-  static let characterRows = 5...1000
+  static var pixelRange: ClosedRange<Int> { 100...10_000 }
+  static var characterColumns: ClosedRange<Int> { 10...1000 }
+  static var characterRows: ClosedRange<Int> { 5...1000 }
 
   /// Refuses a `--size` outside the range of the terminal it draws on, stating the range.
   private func checkSize() throws {
@@ -197,4 +191,11 @@ struct PlotOptions: ParsableArguments {
     try figure.checkDrawable(subject: subject)
     try GnuplotRunner.draw(figure, to: target(name: name), comment: comment)
   }
+}
+
+/// A terminal named on the command line.
+enum TerminalChoice: String, CaseIterable {
+  case dumb, png, svg, pdf, x11, qt, wxt
+  /// The window system, for x11, qt and wxt.
+  var window: Terminal.Window? { Terminal.Window(rawValue: rawValue) }
 }

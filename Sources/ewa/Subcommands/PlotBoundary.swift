@@ -23,7 +23,7 @@ struct PlotBoundary: ParsableCommand {
 
   @OptionGroup var data: DataOptions
 
-  @OptionGroup var plot: PlotOptions
+  @OptionGroup var plot: PlotOptions<StillTerminals>
 
   func validate() throws { try refuseList("--seed", data.seeds.items.count, lists: false) }
 

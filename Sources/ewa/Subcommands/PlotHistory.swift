@@ -34,7 +34,7 @@ struct PlotHistory: ParsableCommand {
     help: ArgumentHelp("The decay β of the smoothed mini-batch line, in [0, 1).", valueName: "β"))
   var beta: Double = 0.98
 
-  @OptionGroup var plot: PlotOptions
+  @OptionGroup var plot: PlotOptions<LiveTerminals>
 
   @OptionGroup var scale: LogScaleOption
 

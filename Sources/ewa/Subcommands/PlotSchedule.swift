@@ -33,7 +33,7 @@ struct PlotSchedule: ParsableCommand {
 
   @OptionGroup var schedule: ScheduleOptions
 
-  @OptionGroup var plot: PlotOptions
+  @OptionGroup var plot: PlotOptions<StillTerminals>
 
   @OptionGroup var scale: LogScaleOption
 

@@ -51,7 +51,7 @@ struct PlotSmooth: ParsableCommand {
     help: "Also draw the uncorrected curve from V_0 = 0, dashed, to show the bias at the start.")
   var compareInit = false
 
-  @OptionGroup var plot: PlotOptions
+  @OptionGroup var plot: PlotOptions<LiveTerminals>
 
   @OptionGroup var scale: LogScaleOption
 

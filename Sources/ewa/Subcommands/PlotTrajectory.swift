@@ -37,7 +37,7 @@ struct PlotTrajectory: ParsableCommand {
 
   @OptionGroup var optimizerOptions: OptimizerOptions<PlotPathOptionsHelp>
 
-  @OptionGroup var plot: PlotOptions
+  @OptionGroup var plot: PlotOptions<StillTerminals>
 
   func validate() throws {
     try PathOptions.check(start: start, steps: steps)
