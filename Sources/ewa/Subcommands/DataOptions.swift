@@ -27,7 +27,7 @@ struct DataOptions: ParsableArguments {
 
   @Option(
     name: .customLong("seed"),
-    help: "Seed of the data, the split, the initial weights and the batch order.")
+    help: "Seed of the generated data and the test split, and in training of the initial weights and the batch order.")
   var seeds = CommaSeparated<UInt64>(argument: "1")
 
   /// The one seed given (the first; only `compare` takes a list).
