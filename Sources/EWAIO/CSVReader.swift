@@ -225,7 +225,7 @@ public final class CSVReader<Source: ByteSource> {
     {
       try refill()
     }
-    if skipsByteOrderMark, filled >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF {
+    if skipsByteOrderMark, filled >= 3, (0..<3).allSatisfy({ storage[$0] == byteOrderMark[$0] }) {
       position = 3
     }
     guard delimiterChoice == nil else { return }
